@@ -1,0 +1,326 @@
+//! The analyzed document: one text, its blocks, and its sentences, all as byte ranges.
+
+use crate::blocks::{Block, BlockKind};
+
+/// Longest sentence the analysis reads as one unit, in bytes; longer runs are cut at a space.
+const MAX_SENTENCE: usize = 2000;
+
+/// A block as a range of [`Document::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlockSpan {
+    /// The block's kind.
+    pub kind: BlockKind,
+    /// Start in bytes.
+    pub start: usize,
+    /// End in bytes (exclusive).
+    pub end: usize,
+}
+
+/// A sentence as a range of [`Document::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub block: usize,
+    pub heading: bool,
+}
+
+/// Text plus structure, ready for analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    text: String,
+    blocks: Vec<BlockSpan>,
+}
+
+impl Document {
+    /// A document from plain text. Blocks are split on blank lines and on line breaks between
+    /// complete lines; hard-wrapped lines are joined; short lines without final punctuation,
+    /// Markdown `#` lines and numbered titles ("2. Cookies") are taken as headings.
+    pub fn from_text(text: &str) -> Document {
+        let mut blocks = Vec::new();
+        let mut current: Option<(usize, usize)> = None;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let line_start = offset;
+            offset += line.len();
+            let content = line.trim_end_matches(['\n', '\r']);
+            let trimmed = content.trim();
+            if trimmed.is_empty() {
+                if let Some((s, e)) = current.take() {
+                    push_text_block(text, s, e, &mut blocks);
+                }
+                continue;
+            }
+            let lead = content.len() - content.trim_start().len();
+            let start = line_start + lead;
+            let end = line_start + content.trim_end().len();
+            current = match current {
+                Some((s, e)) if continues(&text[s..e], trimmed) => Some((s, end)),
+                Some((s, e)) => {
+                    push_text_block(text, s, e, &mut blocks);
+                    Some((start, end))
+                }
+                None => Some((start, end)),
+            };
+        }
+        if let Some((s, e)) = current {
+            push_text_block(text, s, e, &mut blocks);
+        }
+        if let Some(first) = blocks.first_mut() {
+            if first.kind == BlockKind::Heading {
+                first.kind = BlockKind::Title;
+            }
+        }
+        Document { text: text.to_string(), blocks }
+    }
+
+    /// A document from structured blocks (as the extension or the HTML reader give them).
+    /// The analyzed text is the blocks' texts joined by a blank line (`"\n\n"`).
+    pub fn from_blocks(blocks: &[Block]) -> Document {
+        let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
+        let mut spans = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            let t = b.text.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(t);
+            spans.push(BlockSpan { kind: b.kind, start, end: text.len() });
+        }
+        Document { text, blocks: spans }
+    }
+
+    /// The analyzed text; evidence offsets point into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The blocks, in order.
+    pub fn blocks(&self) -> &[BlockSpan] {
+        &self.blocks
+    }
+
+    /// Splits every block into sentences.
+    pub(crate) fn sentences(&self) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            let heading = matches!(b.kind, BlockKind::Heading | BlockKind::Title);
+            split_sentences(&self.text, b.start, b.end, |start, end| {
+                out.push(Sentence { start, end, block: i, heading });
+            });
+        }
+        out
+    }
+}
+
+/// Does `next` continue the hard-wrapped paragraph `prev`?
+fn continues(prev: &str, next: &str) -> bool {
+    let ends_open = !prev.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')']);
+    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && starts_lower && !is_heading_line(prev)
+}
+
+fn push_text_block(text: &str, start: usize, end: usize, blocks: &mut Vec<BlockSpan>) {
+    let t = &text[start..end];
+    let kind = if is_heading_line(t) {
+        BlockKind::Heading
+    } else if t.starts_with(['-', '*', '\u{2022}', '\u{25cf}', '\u{25aa}', '\u{2013}']) {
+        BlockKind::ListItem
+    } else {
+        BlockKind::Paragraph
+    };
+    blocks.push(BlockSpan { kind, start, end });
+}
+
+/// A plain-text line that reads as a heading.
+fn is_heading_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('#') {
+        return true;
+    }
+    if t.len() > 90 {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 12 {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let end_ok = (!t.ends_with(['.', ',', ';', '!', '?', ':']) || (t.ends_with(':') && words <= 5))
+        && !t.ends_with("..");
+    let first_upper = t
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    all_caps || (end_ok && first_upper)
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "ltd", "co", "corp", "llc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "e.g",
+    "i.e", "u.s", "u.k", "e.u", "approx", "art", "sec", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "fig", "cf", "viz", "al", "para", "p", "pp", "ave",
+    "jr", "sr", "n.a", "s.a", "b.v", "a.g", "gmbh", "pty", "plc", "ca", "ph", "vol", "ref",
+];
+
+/// Calls `emit(start, end)` for each sentence of `text[from..to]`.
+pub(crate) fn split_sentences(text: &str, from: usize, to: usize, mut emit: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut start = skip_space(text, from, to);
+    let mut i = start;
+    while i < to {
+        let b = bytes[i];
+        let boundary = match b {
+            b'.' | b'!' | b'?' => {
+                // Closing quotes and brackets stay with the sentence.
+                let mut j = i + 1;
+                while j < to && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                while j < to && text[j..].starts_with(['\u{201d}', '\u{2019}']) {
+                    j += 3;
+                }
+                if j < to && (bytes[j] == b' ' || bytes[j] == b'\n' || bytes[j] == b'\t') {
+                    let next = skip_space(text, j, to);
+                    let next_ok = text[next..to].chars().next().is_some_and(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || "\"'(\u{201c}\u{2018}[•*-".contains(c)
+                    });
+                    if next_ok && !(b == b'.' && is_abbreviation(&text[start..i])) {
+                        Some((j, next))
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                }
+            }
+            b'\n' => {
+                // A line break inside a block ends a sentence when the next line starts anew.
+                let next = skip_space(text, i, to);
+                let prev = text[start..i].trim_end();
+                if prev.ends_with([':', ';']) || text[next..to].starts_with(|c: char| !c.is_lowercase()) {
+                    Some((i, next))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some((end, next)) = boundary {
+            emit_trimmed(text, start, end, &mut emit);
+            start = next;
+            i = next;
+            continue;
+        }
+        if i - start >= MAX_SENTENCE && (b == b' ' || b == b',' || b == b';') {
+            emit_trimmed(text, start, i + 1, &mut emit);
+            start = skip_space(text, i + 1, to);
+            i = start;
+            continue;
+        }
+        if i - start >= MAX_SENTENCE * 2 && text.is_char_boundary(i) {
+            // No space for a long stretch (a run of one "word"): cut anyway.
+            emit_trimmed(text, start, i, &mut emit);
+            start = i;
+        }
+        i += 1;
+    }
+    if start < to {
+        emit_trimmed(text, start, to, &mut emit);
+    }
+}
+
+fn emit_trimmed(text: &str, start: usize, end: usize, emit: &mut impl FnMut(usize, usize)) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        emit(start + lead, start + lead + t.len());
+    }
+}
+
+fn skip_space(text: &str, mut i: usize, to: usize) -> usize {
+    while i < to {
+        match text[i..to].chars().next() {
+            Some(c) if c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Does the sentence so far end in an abbreviation ("Inc", "e.g", "U.S") or an initial?
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['"', '\'']);
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_sentences(s, 0, s.len(), |a, b| out.push(&s[a..b]));
+        out
+    }
+
+    #[test]
+    fn splits_on_sentence_ends_only() {
+        assert_eq!(
+            sentences("We use cookies. We do not sell data, e.g. to Acme Inc. in the U.S. ever! Why? \u{201c}Fine.\u{201d} Yes."),
+            vec!["We use cookies.", "We do not sell data, e.g. to Acme Inc. in the U.S. ever!", "Why?", "\u{201c}Fine.\u{201d}", "Yes."]
+        );
+    }
+
+    #[test]
+    fn keeps_decimals_and_urls_whole() {
+        assert_eq!(sentences("Version 2.1 of example.com applies. Next."), vec!["Version 2.1 of example.com applies.", "Next."]);
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_a_char_boundary() {
+        let s = "é".repeat(10_000);
+        let parts = sentences(&s);
+        assert!(parts.len() > 1);
+        assert_eq!(parts.concat(), s);
+    }
+
+    #[test]
+    fn plain_text_blocks_and_headings() {
+        let d = Document::from_text("Privacy Policy\n\nData Retention\nWe keep data for\n30 days.\nWe delete it.\n- item one\n");
+        let kinds: Vec<_> = d.blocks().iter().map(|b| (b.kind, &d.text()[b.start..b.end])).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Title, "Privacy Policy"),
+                (BlockKind::Heading, "Data Retention"),
+                (BlockKind::Paragraph, "We keep data for\n30 days."),
+                (BlockKind::Paragraph, "We delete it."),
+                (BlockKind::ListItem, "- item one"),
+            ]
+        );
+    }
+
+    #[test]
+    fn blocks_join_with_blank_lines() {
+        let d = Document::from_blocks(&[Block::new(BlockKind::Heading, " A "), Block::new(BlockKind::Paragraph, ""), Block::new(BlockKind::Paragraph, "B.")]);
+        assert_eq!(d.text(), "A\n\nB.");
+        assert_eq!(d.blocks().len(), 2);
+    }
+}
