@@ -270,10 +270,12 @@ fn tracking(r: &Reading) -> Practice<TrackingVerdict, TrackingDetails> {
 
     let (verdict, mut evidence_hits) = if !third.is_empty() {
         (TrackingVerdict::ThirdParty, third)
+    } else if !none.is_empty() {
+        // An explicit "we do not use cookies / do not track you" outweighs mentions of logs
+        // or strictly necessary cookies elsewhere.
+        (TrackingVerdict::None, none)
     } else if !first.is_empty() {
         (TrackingVerdict::FirstParty, first)
-    } else if !none.is_empty() {
-        (TrackingVerdict::None, none)
     } else {
         (TrackingVerdict::NotMentioned, Vec::new())
     };

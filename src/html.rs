@@ -16,8 +16,8 @@
 //! * page chrome: `nav`, `aside`, `form`, `dialog`, `menu`, `search`, `header`/`footer` (unless
 //!   inside `article`/`section`/`main`, where they belong to the content), elements whose
 //!   `role` is `navigation`, `banner`, `contentinfo`, `search`, `dialog` or `alertdialog`,
-//!   elements whose `id` or `class` is a usual chrome name (`nav`, `navbar`, `site-footer`,
-//!   `sidebar`, `breadcrumb`, `cookie-banner`, ...; whole names only, outside
+//!   block elements whose `id` or `class` is a usual chrome name (`nav`, `navbar`,
+//!   `site-footer`, `sidebar`, `breadcrumb`, `cookie-banner`, ...; whole names only, outside
 //!   `article`/`section`/`main`), and block elements with `aria-hidden="true"`. A chrome
 //!   subtree is still kept when it holds at least half of the page's visible text: a page that
 //!   wraps its whole content in a `<form>` or a `<header>` keeps its text.
@@ -27,7 +27,9 @@
 //! whitespace collapsed to single spaces and trimmed, empty blocks dropped. The kind of a block
 //! comes from its open elements: inside a heading (`h1`–`h6`, `role="heading"`) it is a
 //! [`BlockKind::Heading`], else the innermost `li`/`dt`/`dd` ([`BlockKind::ListItem`]) or
-//! `td`/`th` ([`BlockKind::TableCell`]) decides, else it is a [`BlockKind::Paragraph`].
+//! `td`/`th` ([`BlockKind::TableCell`]) decides, else it is a [`BlockKind::Paragraph`]. A list
+//! item or cell that holds a heading, a table or over 2000 characters is page layout (a layout
+//! table, a list of whole sections): its text comes out as paragraphs.
 
 use crate::blocks::{Block, BlockKind};
 use std::collections::HashMap;
@@ -57,6 +59,11 @@ struct Open {
     chrome: u32,
     /// The chrome record this element opened (index + 1); 0 when none.
     opened_chrome: u32,
+    /// Innermost list item or table cell record (index + 1) this element is inside of; 0 when
+    /// none.
+    cell: u32,
+    /// The record this element (`li`, `dt`, `dd`, `td` or `th`) opened (index + 1); 0 when none.
+    opened_cell: u32,
     /// Inside `article`, `section` or `main`: a `header`/`footer` there is content.
     sectioning: bool,
     /// Inside `svg` or `math`.
@@ -75,11 +82,21 @@ struct Open {
     tr_scope: u32,
 }
 
-/// Start and end (in counted visible characters) of one chrome subtree.
-struct ChromeRecord {
+/// Start and end (in counted visible characters) of one chrome subtree or table cell.
+struct Extent {
     start: usize,
     end: Option<usize>,
 }
+
+impl Extent {
+    fn size(&self, total: usize) -> usize {
+        self.end.unwrap_or(total).saturating_sub(self.start)
+    }
+}
+
+/// A table cell or list item holding more visible characters than this is page layout (a
+/// layout table, a list of whole sections), and its text is running text.
+const LAYOUT_CELL_CHARS: usize = 2000;
 
 /// What the attributes of a start tag say.
 #[derive(Default)]
@@ -113,11 +130,15 @@ struct Parser<'a> {
     pending_space: bool,
     buf_kind: BlockKind,
     buf_chrome: u32,
+    buf_cell: u32,
     /// Forces the kind of the text being added (used for `<title>`).
     forced_kind: Option<BlockKind>,
-    /// Finished blocks with their chrome record (index + 1, 0 when none).
-    blocks: Vec<(Block, u32)>,
-    chrome: Vec<ChromeRecord>,
+    /// Finished blocks with their chrome record and cell record (index + 1, 0 when none).
+    blocks: Vec<(Block, u32, u32)>,
+    chrome: Vec<Extent>,
+    /// List items and table cells, and whether they are known to be layout (they hold a
+    /// heading or a table).
+    cells: Vec<(Extent, bool)>,
     /// Visible characters added so far (whitespace excluded).
     total: usize,
     title_done: bool,
@@ -135,9 +156,11 @@ impl<'a> Parser<'a> {
             pending_space: false,
             buf_kind: BlockKind::Paragraph,
             buf_chrome: 0,
+            buf_cell: 0,
             forced_kind: None,
             blocks: Vec::new(),
             chrome: Vec::new(),
+            cells: Vec::new(),
             total: 0,
             title_done: false,
         }
@@ -169,14 +192,27 @@ impl<'a> Parser<'a> {
             .chrome
             .iter()
             .map(|r| {
-                let size = r.end.unwrap_or(total).saturating_sub(r.start);
+                let size = r.size(total);
                 size > 0 && size as f64 >= CHROME_KEEP_SHARE * total as f64
             })
             .collect();
+        // Text in a layout table's cells, or in list items that are whole sections, is running
+        // text.
+        let layout: Vec<bool> = self
+            .cells
+            .iter()
+            .map(|(r, layout)| *layout || r.size(total) > LAYOUT_CELL_CHARS)
+            .collect();
         self.blocks
             .into_iter()
-            .filter(|(_, chrome)| *chrome == 0 || keep[*chrome as usize - 1])
-            .map(|(block, _)| block)
+            .filter(|(_, chrome, _)| *chrome == 0 || keep[*chrome as usize - 1])
+            .map(|(mut block, _, cell)| {
+                let in_layout = cell > 0 && layout[cell as usize - 1];
+                if in_layout && matches!(block.kind, BlockKind::TableCell | BlockKind::ListItem) {
+                    block.kind = BlockKind::Paragraph;
+                }
+                block
+            })
             .collect()
     }
 
@@ -236,11 +272,13 @@ impl<'a> Parser<'a> {
                 Some(kind) => {
                     self.buf_kind = kind;
                     self.buf_chrome = 0;
+                    self.buf_cell = 0;
                 }
                 None => {
                     let top = self.stack.last();
                     self.buf_kind = top.map_or(BlockKind::Paragraph, |o| o.kind);
                     self.buf_chrome = top.map_or(0, |o| o.chrome);
+                    self.buf_cell = top.map_or(0, |o| o.cell);
                 }
             }
         } else if self.pending_space {
@@ -256,8 +294,11 @@ impl<'a> Parser<'a> {
         self.pending_space = false;
         if !self.buf.is_empty() {
             let text = std::mem::take(&mut self.buf);
-            self.blocks
-                .push((Block::new(self.buf_kind, text), self.buf_chrome));
+            self.blocks.push((
+                Block::new(self.buf_kind, text),
+                self.buf_chrome,
+                self.buf_cell,
+            ));
         }
     }
 
@@ -546,9 +587,9 @@ impl<'a> Parser<'a> {
             !is_root && (attrs.hidden || never_shown(name) || (attrs.aria_hidden && !block));
         let chrome_here = !is_root
             && (attrs.role_chrome
-                || attrs.named_chrome
+                || (attrs.named_chrome && block)
                 || is_chrome_element(name)
-                || attrs.aria_hidden);
+                || (attrs.aria_hidden && block));
         let boundary = block || attrs.role_heading || chrome_here;
         if boundary {
             self.flush();
@@ -587,7 +628,7 @@ impl<'a> Parser<'a> {
         let mut chrome = parent.map_or(0, |o| o.chrome);
         let mut opened_chrome = 0;
         if is_chrome {
-            self.chrome.push(ChromeRecord {
+            self.chrome.push(Extent {
                 start: self.total,
                 end: None,
             });
@@ -634,12 +675,32 @@ impl<'a> Parser<'a> {
         } else {
             inherit(|o| o.tr_scope)
         };
+        // A cell or list item holding a heading or a table is page layout.
+        let parent_cell = self.stack.last().map_or(0, |o| o.cell);
+        if parent_cell > 0 && (is_heading(name) || attrs.role_heading || name == "table") {
+            self.cells[parent_cell as usize - 1].1 = true;
+        }
+        let (cell, opened_cell) = if matches!(name, "td" | "th" | "li" | "dt" | "dd") && !hidden {
+            self.cells.push((
+                Extent {
+                    start: self.total,
+                    end: None,
+                },
+                false,
+            ));
+            let cell = self.cells.len() as u32;
+            (cell, cell)
+        } else {
+            (parent_cell, 0)
+        };
         let open = Open {
             name: name.into(),
             kind,
             hidden,
             chrome,
             opened_chrome,
+            cell,
+            opened_cell,
             sectioning: sectioning || matches!(name, "article" | "section" | "main"),
             foreign,
             boundary,
@@ -662,6 +723,9 @@ impl<'a> Parser<'a> {
         }
         if open.opened_chrome > 0 {
             self.chrome[open.opened_chrome as usize - 1].end = Some(self.total);
+        }
+        if open.opened_cell > 0 {
+            self.cells[open.opened_cell as usize - 1].0.end = Some(self.total);
         }
         if let Some(count) = self.open_counts.get_mut(&open.name) {
             *count -= 1;
@@ -1224,13 +1288,53 @@ mod tests {
     }
 
     #[test]
-    fn heading_inside_cell_is_heading() {
-        let html = "<table><tr><td><h3>Retention</h3>We keep it.</td></tr></table>";
+    fn layout_tables_give_paragraphs() {
+        let long = "We collect the data that you give us. ".repeat(100);
+        let html = format!(
+            "<table><tr><td><p>{long}</p><p>Short one.</p></td></tr></table>\
+             <table><tr><td><h1>Policy</h1><p>Intro.</p><table><tr><td>Data</td></tr></table>\
+             </td></tr></table>"
+        );
+        let got = kinds(&html);
+        assert_eq!(got[0], (BlockKind::Paragraph, long.trim().to_string()));
+        assert_eq!(
+            got[1..],
+            [
+                (BlockKind::Paragraph, "Short one.".to_string()),
+                (BlockKind::Heading, "Policy".to_string()),
+                (BlockKind::Paragraph, "Intro.".to_string()),
+                (BlockKind::TableCell, "Data".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn list_of_sections_gives_paragraphs() {
+        let html = "<ol><li><h2>Sharing</h2><p>We share data with:</p>\
+                    <ul><li>payment processors</li><li>couriers</li></ul></li>\
+                    <li>A plain item</li></ol>";
+        assert_eq!(
+            kinds(html),
+            [
+                (BlockKind::Heading, "Sharing".to_string()),
+                (BlockKind::Paragraph, "We share data with:".to_string()),
+                (BlockKind::ListItem, "payment processors".to_string()),
+                (BlockKind::ListItem, "couriers".to_string()),
+                (BlockKind::ListItem, "A plain item".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_inside_cell_is_heading_and_makes_it_layout() {
+        let html = "<table><tr><td><h3>Retention</h3>We keep it.</td><td>30 days</td></tr>\
+                    </table>";
         assert_eq!(
             kinds(html),
             [
                 (BlockKind::Heading, "Retention".to_string()),
-                (BlockKind::TableCell, "We keep it.".to_string()),
+                (BlockKind::Paragraph, "We keep it.".to_string()),
+                (BlockKind::TableCell, "30 days".to_string()),
             ]
         );
     }
@@ -1326,6 +1430,8 @@ mod tests {
     fn aria_hidden_icon_does_not_take_the_paragraph_with_it() {
         let html = "<p><span aria-hidden=\"true\">›</span> We keep logs for 30 days.</p>";
         assert_eq!(texts(html), ["We keep logs for 30 days."]);
+        let html = "<p>We keep logs<sup aria-hidden=\"true\">1</sup> for 30 days.</p>";
+        assert_eq!(texts(html), ["We keep logs for 30 days."]);
     }
 
     #[test]
@@ -1418,7 +1524,7 @@ mod tests {
                     <div id=\"cookie-banner\">We use cookies</div>\
                     <p>We collect your email address to send you receipts for every order you \
                     place in our shop, and for nothing else.</p>\
-                    <p class=\"footer-note\">Last changed in May.</p>\
+                    <p class=\"footer-note\">Last changed <a class=nav>in May</a>.</p>\
                     <article><div class=\"footer\">Contact: privacy@example.com</div></article>";
         assert_eq!(
             texts(html),
@@ -1706,6 +1812,37 @@ mod tests {
         assert!(all.contains("Cookies help us remember you."), "{all}");
         assert!(!all.contains("tracking pixel"), "{all}");
         assert!(!all.contains("secret"), "{all}");
+    }
+
+    #[test]
+    fn fixture_modal_open_page() {
+        let html = include_str!("../tests/fixtures/html/modal_open_page.html");
+        let blocks = html_to_blocks(html);
+        let all = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(blocks[0].kind, BlockKind::Title);
+        assert!(all.contains("Privacy Notice"), "{all}");
+        assert!(
+            all.contains("You can turn personalised ads off in Settings › Privacy."),
+            "{all}"
+        );
+        assert!(all.contains("We do not sell personal information as the CCPA defines it."));
+        for left_out in [
+            "We sell your data",
+            "JavaScript",
+            "Forecast",
+            "Legal",
+            "Careers",
+        ] {
+            assert!(!all.contains(left_out), "{left_out} leaked: {all}");
+        }
+        assert!(all.contains("how often an ad was shown. You can"), "{all}");
+        for left_out in ["812 partners", "Accept all", "Deutsch", "shown*"] {
+            assert!(!all.contains(left_out), "{left_out} leaked: {all}");
+        }
     }
 
     #[test]

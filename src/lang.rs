@@ -1,6 +1,6 @@
 //! Language detection: which language a policy is written in.
 //!
-//! One linear scan over at most the first [`SCAN_LIMIT`] bytes of the text, with two signals:
+//! One linear scan over at most the first 200 KB of the text, with two signals:
 //!
 //! 1. **Script.** Letters are counted per writing system: Hangul → `ko`, Han with kana → `ja`,
 //!    Han without kana (under 10% kana) → `zh`, Cyrillic → `ru`, Arabic → `ar`, Hebrew → `he`,
@@ -24,13 +24,14 @@
 //! `confidence` (0..1) is the winner's share of the letters whose language is known (Latin
 //! letters of chunks given to a language, plus the weighted letters of the other scripts;
 //! chunks of unknown language, such as leftover markup, do not count). For a Latin-script winner
-//! it is multiplied by `a / (a + b)`, where, over the whole text, `a` counts hits that support
-//! the winner but not its closest rival (the language with the next most hits) and `b` hits
-//! that support the rival but not the winner: close pairs such as Danish/Norwegian or
-//! Spanish/Portuguese told apart by only a few words get a lower confidence.
+//! it is multiplied by `a / (a + b)`, where, in the chunks given to the winner, `a` counts hits
+//! that support the winner but not its closest rival (the language with the next most hits
+//! over the whole text) and `b` hits that support the rival but not the winner: close pairs
+//! such as Danish/Norwegian or Spanish/Portuguese told apart by only a few words get a lower
+//! confidence.
 //!
-//! `reliable`: for a Latin-script winner, confidence ≥ 0.6, at least 10 hits (or at least 4
-//! hits and confidence ≥ 0.85 for a short text) and `a ≥ 2b + 2`; for a script, confidence
+//! `reliable`: for a Latin-script winner, confidence ≥ 0.6, at least 10 hits for the winner (or
+//! at least 4 and confidence ≥ 0.85 for a short text) and `a ≥ 2b + 2`; for a script, confidence
 //! ≥ 0.6 over at least 20 letters, or ≥ 0.9 over at least 5. No letters, fewer than 3 hits in
 //! Latin-script text, or more than three times as many letters of unknown language as of the
 //! winner give `"und"` with confidence 0.
@@ -39,7 +40,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// At most this many bytes from the start of the text are read.
-pub const SCAN_LIMIT: usize = 200_000;
+const SCAN_LIMIT: usize = 200_000;
 
 /// The detected language of a text.
 #[derive(Debug, Clone, Copy, PartialEq)]
