@@ -31,26 +31,22 @@ pub(crate) struct Signals {
     pub chrome_sentences: usize,
 }
 
-/// How many leading blocks count as "the title area".
-const TITLE_BLOCKS: usize = 6;
-
 pub(crate) fn signals(r: &Reading) -> Signals {
     use Cue::*;
     let mut s = Signals { sentences: r.sentences.len(), ..Signals::default() };
     s.words = r.norm.split(' ').filter(|w| !w.is_empty()).count();
     let mut per_sentence: Vec<u32> = vec![0; r.sentences.len()];
     let mut topics = [false; 8];
+    // The first headings say what the document is: a privacy policy, or terms of use.
+    let headings: Vec<usize> = r.sentences.iter().enumerate().filter(|(_, s)| s.heading).map(|(i, _)| i).take(8).collect();
+    let titled_privacy = |i: usize| r.hits.iter().any(|h| h.sentence == i && h.cue() == PolicyTitle);
     for h in &r.hits {
-        let sent = r.sentences[h.sentence];
-        let in_title_area = sent.heading && sent.block < TITLE_BLOCKS;
         let bit = match h.cue() {
-            PolicyTitle if in_title_area || sent.heading => {
-                if in_title_area {
-                    s.privacy_title = true;
-                }
+            PolicyTitle if headings.contains(&h.sentence) => {
+                s.privacy_title = true;
                 0
             }
-            PolicyTerms if in_title_area => {
+            PolicyTerms if headings.first() == Some(&h.sentence) && !titled_privacy(h.sentence) => {
                 s.terms_title = true;
                 0
             }
@@ -109,28 +105,33 @@ pub(crate) fn score(s: &Signals) -> f32 {
     let n = s.sentences.max(1) as f32;
     let mut score = -3.0;
     if s.privacy_title {
-        score += 2.0;
+        score += 3.0;
     }
     if s.self_reference > 0 {
         score += 1.5 + (s.self_reference.min(5) as f32) * 0.2;
     }
     score += s.topics as f32 * 0.6;
     score += (s.personal_sentences as f32 / n).min(0.5) * 4.0;
-    if s.terms_title && !s.privacy_title {
+    if s.terms_title {
         score -= 3.0;
     }
-    score -= (s.terms_sentences as f32 / n) * 12.0;
+    let terms_weight = if s.privacy_title { 6.0 } else { 12.0 };
+    score -= (s.terms_sentences as f32 / n) * terms_weight;
     score -= (s.chrome_sentences as f32 / n) * 6.0;
     if s.words < 60 {
         score -= 3.0;
-    } else if s.words < 150 {
+    } else if s.words < 120 {
         score -= 1.0;
     }
     score
 }
 
 pub(crate) fn assess(r: &Reading) -> PolicyCheck {
-    let sc = score(&signals(r));
+    let sig = signals(r);
+    let sc = score(&sig);
+    if std::env::var_os("POLICY_LENS_DEBUG").is_some() {
+        eprintln!("{sig:?} score={sc}");
+    }
     let confidence = 1.0 / (1.0 + (-sc).exp());
     PolicyCheck { is_policy: sc > 0.0, confidence: (confidence * 1000.0).round() / 1000.0 }
 }
