@@ -10,6 +10,7 @@
 //! pattern = regex               # several `pattern` lines are alternatives
 //! unless = regex                # optional; a match anywhere in the sentence cancels the rule
 //! section = retention           # optional; only inside a section whose heading has that topic
+//! needs = sell|rent|sold        # optional cheap gate: the full pattern runs only where it matches
 //! yes = A sentence the rule must accept.
 //! no = A sentence the rule must reject (a guardrail).
 //! ```
@@ -30,6 +31,7 @@ struct Rule {
     patterns: Vec<String>,
     unless: Vec<String>,
     section: Option<String>,
+    needs: Option<String>,
     yes: Vec<String>,
     no: Vec<String>,
     line: usize,
@@ -104,6 +106,7 @@ fn main() {
                 "pattern" => rule.patterns.push(value),
                 "unless" => rule.unless.push(value),
                 "section" => rule.section = Some(value),
+                "needs" => rule.needs = Some(value),
                 "yes" => rule.yes.push(value),
                 "no" => rule.no.push(value),
                 other => panic!("{file}:{}: unknown key `{other}`", n + 1),
@@ -152,6 +155,10 @@ fn main() {
             Some(s) => format!("Some(Section::{})", camel(s)),
             None => "None".to_string(),
         };
+        let needs = match &r.needs {
+            Some(n) => format!("Some({n:?})"),
+            None => "None".to_string(),
+        };
         let unless = if r.unless.is_empty() {
             "None".to_string()
         } else {
@@ -159,7 +166,7 @@ fn main() {
         };
         writeln!(
             out,
-            "    Rule {{ id: {:?}, cue: Cue::{cue}, means: {:?}, pattern: {:?}, unless: {unless}, section: {section}, yes: &{:?}, no: &{:?} }},",
+            "    Rule {{ id: {:?}, cue: Cue::{cue}, means: {:?}, pattern: {:?}, unless: {unless}, needs: {needs}, section: {section}, yes: &{:?}, no: &{:?} }},",
             r.id,
             r.means,
             alternatives(&r.patterns),

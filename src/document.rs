@@ -120,7 +120,7 @@ impl Document {
 /// Does `next` continue the hard-wrapped paragraph `prev`?
 fn continues(prev: &str, next: &str) -> bool {
     let ends_open = !prev.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')']);
-    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
+    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     ends_open && starts_lower && !is_heading_line(prev)
 }
 
@@ -147,6 +147,11 @@ fn is_heading_line(line: &str) -> bool {
     }
     let words = t.split_whitespace().count();
     if words == 0 || words > 12 {
+        return false;
+    }
+    // A line that stops on a function word is a wrapped sentence, not a heading.
+    const OPEN_ENDS: &[&str] = &["for", "the", "a", "an", "and", "or", "of", "to", "with", "in", "on", "by", "your", "our", "we", "is", "are", "that"];
+    if t.split_whitespace().last().is_some_and(|w| OPEN_ENDS.contains(&w.to_ascii_lowercase().as_str())) {
         return false;
     }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();

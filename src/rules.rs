@@ -1,12 +1,13 @@
 //! The rule table. Rules are data: `rules/*.rules`, compiled into [`RULES`] by `build.rs`, each
 //! with its explanation and its own examples (checked by one generated test per rule).
 //!
-//! Every rule pattern and every `unless` guard goes into one [`regex::bytes::RegexSet`], so a
-//! sentence is scanned once however many rules there are.
+//! Matching is in two stages so that a sentence is scanned once however many rules there are:
+//! one [`regex::bytes::RegexSet`] of every rule's cheap gate (its `needs` words), then the full
+//! pattern and guard of only those rules whose gate matched.
 
 use std::sync::OnceLock;
 
-use regex::bytes::{RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// What a rule supports when it matches a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,6 +88,9 @@ pub struct Rule {
     pub pattern: &'static str,
     /// A guard: when it matches anywhere in the sentence, the rule does not apply.
     pub unless: Option<&'static str>,
+    /// A cheap gate (words the pattern cannot match without): the full pattern is compiled and
+    /// run only on sentences where the gate matches. Rules without one are gated by their pattern.
+    pub needs: Option<&'static str>,
     /// Only inside a section of this topic.
     pub section: Option<Section>,
     /// Sentences the rule must accept.
@@ -97,47 +101,60 @@ pub struct Rule {
 
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
-/// The compiled rule table: one set of every pattern and guard.
+/// The compiled rule table, in two stages: one [`RegexSet`] of cheap gates scans every
+/// sentence once; a rule's full pattern and guard run only on the sentences its gate let
+/// through, and each is compiled the first time it is needed.
 pub(crate) struct Matcher {
-    set: RegexSet,
-    /// For each rule, the index of its guard in `set`.
-    unless: Vec<Option<usize>>,
+    gates: RegexSet,
+    patterns: Vec<OnceLock<Regex>>,
+    guards: Vec<OnceLock<Option<Regex>>>,
 }
 
 impl Matcher {
-    /// The shared matcher, compiled on first use.
+    /// The shared matcher, built on first use.
     pub(crate) fn get() -> &'static Matcher {
         static M: OnceLock<Matcher> = OnceLock::new();
         M.get_or_init(Matcher::compile)
     }
 
     fn compile() -> Matcher {
-        let mut patterns: Vec<&str> = RULES.iter().map(|r| r.pattern).collect();
-        let mut unless = Vec::with_capacity(RULES.len());
-        for r in RULES {
-            unless.push(r.unless.map(|u| {
-                patterns.push(u);
-                patterns.len() - 1
-            }));
+        let gates: Vec<&str> = RULES.iter().map(|r| r.needs.unwrap_or(r.pattern)).collect();
+        let gates = build_set(&gates).expect("rule gates compile (checked by tests)");
+        Matcher {
+            gates,
+            patterns: RULES.iter().map(|_| OnceLock::new()).collect(),
+            guards: RULES.iter().map(|_| OnceLock::new()).collect(),
         }
-        let set = build_set(&patterns).expect("rule patterns compile (checked by tests)");
-        Matcher { set, unless }
     }
 
-    /// Ids of the rules (indices into [`RULES`]) whose pattern matches and guard does not.
+    /// Indices into [`RULES`] of the rules whose pattern matches and guard does not.
     /// Section requirements are checked by the caller, which knows the current section.
     pub(crate) fn matching(&self, normalized: &[u8], out: &mut Vec<usize>) {
         out.clear();
-        let hits = self.set.matches(normalized);
-        if !hits.matched_any() {
-            return;
-        }
-        for (i, guard) in self.unless.iter().enumerate() {
-            if hits.matched(i) && !guard.is_some_and(|g| hits.matched(g)) {
-                out.push(i);
+        let hits = self.gates.matches(normalized);
+        for i in hits.iter() {
+            let rule = &RULES[i];
+            if rule.needs.is_some() {
+                let pattern = self.patterns[i].get_or_init(|| build(rule.pattern));
+                if !pattern.is_match(normalized) {
+                    continue;
+                }
             }
+            let guard = self.guards[i].get_or_init(|| rule.unless.map(build));
+            if guard.as_ref().is_some_and(|g| g.is_match(normalized)) {
+                continue;
+            }
+            out.push(i);
         }
     }
+}
+
+fn build(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(8 << 20)
+        .build()
+        .expect("rule patterns compile (checked by tests)")
 }
 
 /// Builds a set with the options every rule pattern is written for.

@@ -63,7 +63,7 @@ fn every_verdict_has_a_rule() {
 #[test]
 fn every_pattern_compiles_on_its_own() {
     for r in RULES {
-        for p in [Some(r.pattern), r.unless].into_iter().flatten() {
+        for p in [Some(r.pattern), r.unless, r.needs].into_iter().flatten() {
             regex::bytes::RegexBuilder::new(p)
                 .unicode(false)
                 .build()
