@@ -69,10 +69,19 @@ impl<'d> Reading<'d> {
                         continue;
                     }
                 }
-                hits.push(Hit { sentence: i, rule: r });
+                hits.push(Hit {
+                    sentence: i,
+                    rule: r,
+                });
             }
         }
-        Reading { doc, sentences, norm, norm_ends, hits }
+        Reading {
+            doc,
+            sentences,
+            norm,
+            norm_ends,
+            hits,
+        }
     }
 
     /// The normalised text of sentence `i`.
@@ -82,7 +91,11 @@ impl<'d> Reading<'d> {
     }
 
     fn with(&self, cues: &[Cue]) -> Vec<Hit> {
-        self.hits.iter().copied().filter(|h| cues.contains(&h.cue())).collect()
+        self.hits
+            .iter()
+            .copied()
+            .filter(|h| cues.contains(&h.cue()))
+            .collect()
     }
 
     fn has(&self, cue: Cue) -> bool {
@@ -161,7 +174,11 @@ pub fn analyze_document(doc: &Document, options: Options) -> Report {
     let language = lang::detect(doc.text());
     let policy = policy::assess(&reading);
     let title = title_of(doc);
-    let stats = Stats { bytes: doc.text().len(), blocks: doc.blocks().len(), sentences: reading.sentences.len() };
+    let stats = Stats {
+        bytes: doc.text().len(),
+        blocks: doc.blocks().len(),
+        sentences: reading.sentences.len(),
+    };
 
     let english = language.code == "en" || (language.code == "und" && !language.reliable);
     let reason = if !english {
@@ -185,9 +202,17 @@ pub fn analyze_document(doc: &Document, options: Options) -> Report {
         stats,
         practices: match &reason {
             Some(r) => not_analyzed(r),
-            None => Practices { tracking: tracking(&reading), sale: sale(&reading), retention: retention(&reading) },
+            None => Practices {
+                tracking: tracking(&reading),
+                sale: sale(&reading),
+                retention: retention(&reading),
+            },
         },
-        findings: if reason.is_some() { Vec::new() } else { findings(&reading) },
+        findings: if reason.is_some() {
+            Vec::new()
+        } else {
+            findings(&reading)
+        },
     };
     let p = &mut report.practices;
     let mut all: Vec<&mut Evidence> = p
@@ -234,9 +259,28 @@ fn not_analyzed(reason: &str) -> Practices {
         }
     }
     Practices {
-        tracking: practice(TrackingVerdict::NotAnalyzed, tracking_details_empty(), reason),
-        sale: practice(SaleVerdict::NotAnalyzed, SaleDetails { business_transfer: false, opt_out: false, denial: false }, reason),
-        retention: practice(RetentionVerdict::NotAnalyzed, RetentionDetails { periods: Vec::new(), after_deletion: false }, reason),
+        tracking: practice(
+            TrackingVerdict::NotAnalyzed,
+            tracking_details_empty(),
+            reason,
+        ),
+        sale: practice(
+            SaleVerdict::NotAnalyzed,
+            SaleDetails {
+                business_transfer: false,
+                opt_out: false,
+                denial: false,
+            },
+            reason,
+        ),
+        retention: practice(
+            RetentionVerdict::NotAnalyzed,
+            RetentionDetails {
+                periods: Vec::new(),
+                after_deletion: false,
+            },
+            reason,
+        ),
     }
 }
 
@@ -252,7 +296,12 @@ fn tracking_details_empty() -> TrackingDetails {
 
 fn tracking(r: &Reading) -> Practice<TrackingVerdict, TrackingDetails> {
     use Cue::*;
-    let third = r.with(&[TrackingCrossSite, TrackingAdNetwork, TrackingAnalyticsProvider, TrackingThirdParty]);
+    let third = r.with(&[
+        TrackingCrossSite,
+        TrackingAdNetwork,
+        TrackingAnalyticsProvider,
+        TrackingThirdParty,
+    ]);
     let first = r.with(&[TrackingFirstParty]);
     let none = r.with(&[TrackingNone]);
     let mut details = tracking_details_empty();
@@ -301,7 +350,9 @@ fn tracking(r: &Reading) -> Practice<TrackingVerdict, TrackingDetails> {
                 format!("Lets third parties collect data about your visits{who}")
             }
         }
-        TrackingVerdict::FirstParty => "Uses its own cookies or logs; no third-party tracking named".to_string(),
+        TrackingVerdict::FirstParty => {
+            "Uses its own cookies or logs; no third-party tracking named".to_string()
+        }
         TrackingVerdict::None => "Says it uses no cookies or tracking technologies".to_string(),
         _ => "Cookies and tracking are not mentioned".to_string(),
     };
@@ -316,7 +367,12 @@ fn tracking(r: &Reading) -> Practice<TrackingVerdict, TrackingDetails> {
 }
 
 fn list_names(names: &[String], max: usize) -> String {
-    let mut s = names.iter().take(max).cloned().collect::<Vec<_>>().join(", ");
+    let mut s = names
+        .iter()
+        .take(max)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if names.len() > max {
         s.push_str(&format!(" and {} more", names.len() - max));
     }
@@ -361,7 +417,10 @@ const VENDORS: &[(&str, &str)] = &[
     ("firebase", "Firebase"),
     ("crashlytics", "Crashlytics"),
     ("admob", "AdMob"),
-    ("(?:facebook|meta) (?:pixel|sdk|analytics|audience network|custom audiences)", "Meta Pixel"),
+    (
+        "(?:facebook|meta) (?:pixel|sdk|analytics|audience network|custom audiences)",
+        "Meta Pixel",
+    ),
     ("hotjar", "Hotjar"),
     ("mixpanel", "Mixpanel"),
     ("amplitude", "Amplitude"),
@@ -402,11 +461,21 @@ fn sale(r: &Reading) -> Practice<SaleVerdict, SaleDetails> {
     let denial = r.with(&[SaleDenial]);
     let opt_out = r.with(&[SaleOptOut]);
     let transfer = r.with(&[SaleBusinessTransfer]);
-    let details = SaleDetails { business_transfer: !transfer.is_empty(), opt_out: !opt_out.is_empty(), denial: !denial.is_empty() };
-    let law = strong.iter().any(|h| h.cue() == SaleLawSale) || (!opt_out.is_empty() && !strong.is_empty());
+    let details = SaleDetails {
+        business_transfer: !transfer.is_empty(),
+        opt_out: !opt_out.is_empty(),
+        denial: !denial.is_empty(),
+    };
+    let law = strong.iter().any(|h| h.cue() == SaleLawSale)
+        || (!opt_out.is_empty() && !strong.is_empty());
     let (verdict, hits, headline): (SaleVerdict, Vec<Hit>, String) = if !strong.is_empty() {
         let mut hits = strong.clone();
-        hits.sort_by_key(|h| (h.cue() != SaleLawSale && h.cue() != SaleTheirMarketing, h.sentence));
+        hits.sort_by_key(|h| {
+            (
+                h.cue() != SaleLawSale && h.cue() != SaleTheirMarketing,
+                h.sentence,
+            )
+        });
         let headline = if law || (details.denial && !opt_out.is_empty()) {
             "Shares your data with advertisers \u{2014} a \u{2018}sale\u{2019} or \u{2018}sharing\u{2019} under California law".to_string()
         } else if strong.iter().any(|h| h.cue() == SaleSells) {
@@ -433,13 +502,21 @@ fn sale(r: &Reading) -> Practice<SaleVerdict, SaleDetails> {
         )
     } else {
         let headline = if details.business_transfer {
-            "Does not say whether it sells your data (it may pass to a buyer of the company)".to_string()
+            "Does not say whether it sells your data (it may pass to a buyer of the company)"
+                .to_string()
         } else {
             "Does not say whether your data is sold".to_string()
         };
         (SaleVerdict::NotMentioned, transfer, headline)
     };
-    Practice { verdict, level: verdict.level(), headline, reason: None, evidence: r.evidence(&hits), details }
+    Practice {
+        verdict,
+        level: verdict.level(),
+        headline,
+        reason: None,
+        evidence: r.evidence(&hits),
+        details,
+    }
 }
 
 fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
@@ -463,7 +540,10 @@ fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
     };
     let headline = match verdict {
         RetentionVerdict::Indefinite => {
-            let after: Vec<&Hit> = hits.iter().filter(|h| h.cue() == RetentionAfterDeletion).collect();
+            let after: Vec<&Hit> = hits
+                .iter()
+                .filter(|h| h.cue() == RetentionAfterDeletion)
+                .collect();
             if let Some(h) = after.first() {
                 let s = r.norm_of(h.sentence);
                 let place = if s.contains("archiv") {
@@ -478,9 +558,15 @@ fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
                 "May keep your data indefinitely".to_string()
             }
         }
-        RetentionVerdict::StatedPeriod => format!("Keeps data for a stated time ({})", list_names(&periods, 3)),
-        RetentionVerdict::AsNeeded => "Keeps data as long as needed for its purposes or required by law".to_string(),
-        RetentionVerdict::Unspecified => "Keeps your data, but does not say for how long".to_string(),
+        RetentionVerdict::StatedPeriod => {
+            format!("Keeps data for a stated time ({})", list_names(&periods, 3))
+        }
+        RetentionVerdict::AsNeeded => {
+            "Keeps data as long as needed for its purposes or required by law".to_string()
+        }
+        RetentionVerdict::Unspecified => {
+            "Keeps your data, but does not say for how long".to_string()
+        }
         _ => "Does not say how long it keeps your data".to_string(),
     };
     Practice {
@@ -489,7 +575,10 @@ fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
         headline,
         reason: None,
         evidence: r.evidence(&hits),
-        details: RetentionDetails { periods, after_deletion },
+        details: RetentionDetails {
+            periods,
+            after_deletion,
+        },
     }
 }
 
@@ -521,10 +610,27 @@ fn periods(r: &Reading, hits: &[Hit]) -> Vec<String> {
 
 fn word_number(w: &str) -> Option<u32> {
     const WORDS: &[(&str, u32)] = &[
-        ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-        ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-        ("fourteen", 14), ("fifteen", 15), ("eighteen", 18), ("twenty", 20), ("twenty-four", 24),
-        ("thirty", 30), ("sixty", 60), ("ninety", 90),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("eighteen", 18),
+        ("twenty", 20),
+        ("twenty-four", 24),
+        ("thirty", 30),
+        ("sixty", 60),
+        ("ninety", 90),
     ];
     WORDS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
@@ -532,16 +638,36 @@ fn word_number(w: &str) -> Option<u32> {
 fn findings(r: &Reading) -> Vec<Finding> {
     use Cue::*;
     const KINDS: &[(Cue, &str, &str)] = &[
-        (FindingChildren, "children", "Says how it treats children's data"),
-        (FindingRights, "rights", "Lets you access or delete your data"),
-        (FindingLocation, "location", "Collects your precise location"),
-        (FindingTransfer, "international_transfer", "Moves your data to other countries"),
+        (
+            FindingChildren,
+            "children",
+            "Says how it treats children's data",
+        ),
+        (
+            FindingRights,
+            "rights",
+            "Lets you access or delete your data",
+        ),
+        (
+            FindingLocation,
+            "location",
+            "Collects your precise location",
+        ),
+        (
+            FindingTransfer,
+            "international_transfer",
+            "Moves your data to other countries",
+        ),
     ];
     KINDS
         .iter()
         .filter_map(|&(cue, id, headline)| {
             let h = r.hits.iter().find(|h| h.cue() == cue)?;
-            Some(Finding { id, headline, evidence: r.quote(r.sentences[h.sentence], RULES[h.rule].id) })
+            Some(Finding {
+                id,
+                headline,
+                evidence: r.quote(r.sentences[h.sentence], RULES[h.rule].id),
+            })
         })
         .collect()
 }

@@ -31,6 +31,9 @@ pub struct Block {
 impl Block {
     /// A block of the given kind.
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
-        Block { kind, text: text.into() }
+        Block {
+            kind,
+            text: text.into(),
+        }
     }
 }

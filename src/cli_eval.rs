@@ -70,9 +70,16 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         })
         .collect();
     if !policy_pairs.is_empty() {
-        let acc = policy_pairs.iter().filter(|(g, p)| Some(*g) == *p).count() as f64 / policy_pairs.len() as f64;
-        let misses = policy_pairs.iter().filter(|(g, p)| !g && *p != Some(false)).count();
-        let alarms = policy_pairs.iter().filter(|(g, p)| *g && *p != Some(true)).count();
+        let acc = policy_pairs.iter().filter(|(g, p)| Some(*g) == *p).count() as f64
+            / policy_pairs.len() as f64;
+        let misses = policy_pairs
+            .iter()
+            .filter(|(g, p)| !g && *p != Some(false))
+            .count();
+        let alarms = policy_pairs
+            .iter()
+            .filter(|(g, p)| *g && *p != Some(true))
+            .count();
         println!(
             "is_policy: accuracy {acc:.3} (n={}; non-policies called policies: {misses}, policies missed: {alarms})",
             policy_pairs.len()
@@ -89,7 +96,10 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
                 gold = label.get("retention_at_least").and_then(Value::as_str);
             }
             let Some(gold) = gold else { continue };
-            let pred = rep["practices"][practice]["verdict"].as_str().unwrap_or("none").to_string();
+            let pred = rep["practices"][practice]["verdict"]
+                .as_str()
+                .unwrap_or("none")
+                .to_string();
             if pred != gold {
                 errors.push((name.to_string(), gold.to_string(), pred.clone()));
             }
@@ -100,7 +110,10 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         }
         let acc = pairs.iter().filter(|(g, p)| g == p).count() as f64 / pairs.len() as f64;
         let f1 = macro_f1(&pairs);
-        println!("{practice}: accuracy {acc:.3} macro-F1 {f1:.3} (n={})", pairs.len());
+        println!(
+            "{practice}: accuracy {acc:.3} macro-F1 {f1:.3} (n={})",
+            pairs.len()
+        );
         let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
         for (g, p) in pairs.iter().filter(|(g, p)| g != p) {
             *confusion.entry((g.clone(), p.clone())).or_default() += 1;
@@ -125,7 +138,10 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
 }
 
 fn macro_f1(pairs: &[(String, String)]) -> f64 {
-    let classes: BTreeSet<&str> = pairs.iter().flat_map(|(g, p)| [g.as_str(), p.as_str()]).collect();
+    let classes: BTreeSet<&str> = pairs
+        .iter()
+        .flat_map(|(g, p)| [g.as_str(), p.as_str()])
+        .collect();
     let mut f1s = Vec::new();
     for c in classes {
         let tp = pairs.iter().filter(|(g, p)| g == c && p == c).count();

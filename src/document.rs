@@ -71,7 +71,10 @@ impl Document {
                 first.kind = BlockKind::Title;
             }
         }
-        Document { text: text.to_string(), blocks }
+        Document {
+            text: text.to_string(),
+            blocks,
+        }
     }
 
     /// A document from structured blocks (as the extension or the HTML reader give them).
@@ -89,9 +92,16 @@ impl Document {
             }
             let start = text.len();
             text.push_str(t);
-            spans.push(BlockSpan { kind: b.kind, start, end: text.len() });
+            spans.push(BlockSpan {
+                kind: b.kind,
+                start,
+                end: text.len(),
+            });
         }
-        Document { text, blocks: spans }
+        Document {
+            text,
+            blocks: spans,
+        }
     }
 
     /// The analyzed text; evidence offsets point into it.
@@ -110,7 +120,12 @@ impl Document {
         for (i, b) in self.blocks.iter().enumerate() {
             let heading = matches!(b.kind, BlockKind::Heading | BlockKind::Title);
             split_sentences(&self.text, b.start, b.end, |start, end| {
-                out.push(Sentence { start, end, block: i, heading });
+                out.push(Sentence {
+                    start,
+                    end,
+                    block: i,
+                    heading,
+                });
             });
         }
         out
@@ -120,7 +135,10 @@ impl Document {
 /// Does `next` continue the hard-wrapped paragraph `prev`?
 fn continues(prev: &str, next: &str) -> bool {
     let ends_open = !prev.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')']);
-    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    let starts_lower = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     ends_open && starts_lower && !is_heading_line(prev)
 }
 
@@ -150,8 +168,14 @@ fn is_heading_line(line: &str) -> bool {
         return false;
     }
     // A line that stops on a function word is a wrapped sentence, not a heading.
-    const OPEN_ENDS: &[&str] = &["for", "the", "a", "an", "and", "or", "of", "to", "with", "in", "on", "by", "your", "our", "we", "is", "are", "that"];
-    if t.split_whitespace().last().is_some_and(|w| OPEN_ENDS.contains(&w.to_ascii_lowercase().as_str())) {
+    const OPEN_ENDS: &[&str] = &[
+        "for", "the", "a", "an", "and", "or", "of", "to", "with", "in", "on", "by", "your", "our",
+        "we", "is", "are", "that",
+    ];
+    if t.split_whitespace()
+        .last()
+        .is_some_and(|w| OPEN_ENDS.contains(&w.to_ascii_lowercase().as_str()))
+    {
         return false;
     }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
@@ -176,7 +200,12 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Calls `emit(start, end)` for each sentence of `text[from..to]`.
-pub(crate) fn split_sentences(text: &str, from: usize, to: usize, mut emit: impl FnMut(usize, usize)) {
+pub(crate) fn split_sentences(
+    text: &str,
+    from: usize,
+    to: usize,
+    mut emit: impl FnMut(usize, usize),
+) {
     let bytes = text.as_bytes();
     let mut start = skip_space(text, from, to);
     let mut i = start;
@@ -192,10 +221,12 @@ pub(crate) fn split_sentences(text: &str, from: usize, to: usize, mut emit: impl
                 while j < to && text[j..].starts_with(['\u{201d}', '\u{2019}']) {
                     j += 3;
                 }
-                if j < to && (bytes[j] == b' ' || bytes[j] == b'\n' || bytes[j] == b'\t') {
+                if j < to && text[j..to].starts_with(char::is_whitespace) {
                     let next = skip_space(text, j, to);
                     let next_ok = text[next..to].chars().next().is_some_and(|c| {
-                        c.is_uppercase() || c.is_ascii_digit() || "\"'(\u{201c}\u{2018}[•*-".contains(c)
+                        c.is_uppercase()
+                            || c.is_ascii_digit()
+                            || "\"'(\u{201c}\u{2018}[•*-".contains(c)
                     });
                     if next_ok && !(b == b'.' && is_abbreviation(&text[start..i])) {
                         Some((j, next))
@@ -210,7 +241,9 @@ pub(crate) fn split_sentences(text: &str, from: usize, to: usize, mut emit: impl
                 // A line break inside a block ends a sentence when the next line starts anew.
                 let next = skip_space(text, i, to);
                 let prev = text[start..i].trim_end();
-                if prev.ends_with([':', ';']) || text[next..to].starts_with(|c: char| !c.is_lowercase()) {
+                if prev.ends_with([':', ';'])
+                    || text[next..to].starts_with(|c: char| !c.is_lowercase())
+                {
                     Some((i, next))
                 } else {
                     None
@@ -295,7 +328,10 @@ mod tests {
 
     #[test]
     fn keeps_decimals_and_urls_whole() {
-        assert_eq!(sentences("Version 2.1 of example.com applies. Next."), vec!["Version 2.1 of example.com applies.", "Next."]);
+        assert_eq!(
+            sentences("Version 2.1 of example.com applies. Next."),
+            vec!["Version 2.1 of example.com applies.", "Next."]
+        );
     }
 
     #[test]
@@ -309,7 +345,11 @@ mod tests {
     #[test]
     fn plain_text_blocks_and_headings() {
         let d = Document::from_text("Privacy Policy\n\nData Retention\nWe keep data for\n30 days.\nWe delete it.\n- item one\n");
-        let kinds: Vec<_> = d.blocks().iter().map(|b| (b.kind, &d.text()[b.start..b.end])).collect();
+        let kinds: Vec<_> = d
+            .blocks()
+            .iter()
+            .map(|b| (b.kind, &d.text()[b.start..b.end]))
+            .collect();
         assert_eq!(
             kinds,
             vec![
@@ -324,7 +364,11 @@ mod tests {
 
     #[test]
     fn blocks_join_with_blank_lines() {
-        let d = Document::from_blocks(&[Block::new(BlockKind::Heading, " A "), Block::new(BlockKind::Paragraph, ""), Block::new(BlockKind::Paragraph, "B.")]);
+        let d = Document::from_blocks(&[
+            Block::new(BlockKind::Heading, " A "),
+            Block::new(BlockKind::Paragraph, ""),
+            Block::new(BlockKind::Paragraph, "B."),
+        ]);
         assert_eq!(d.text(), "A\n\nB.");
         assert_eq!(d.blocks().len(), 2);
     }

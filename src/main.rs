@@ -72,7 +72,9 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
                 format = match args.get(i).map(String::as_str) {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
-                    Some(other) => return usage_error(&format!("unknown format `{other}` (use text or json)")),
+                    Some(other) => {
+                        return usage_error(&format!("unknown format `{other}` (use text or json)"))
+                    }
                     None => return usage_error("--format needs a value: text or json"),
                 };
             }
@@ -193,14 +195,22 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(256).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(256)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 fn json_line(file: &str, report: &Report) -> String {
     let mut value = serde_json::to_value(report).unwrap_or(serde_json::Value::Null);
     if let serde_json::Value::Object(map) = &mut value {
-        map.insert("file".to_string(), serde_json::Value::String(file.to_string()));
+        map.insert(
+            "file".to_string(),
+            serde_json::Value::String(file.to_string()),
+        );
     }
     value.to_string()
 }
@@ -218,19 +228,30 @@ fn render_text(file: &str, r: &Report, show_file: bool) -> String {
         if r.is_policy {
             format!("privacy policy ({:.0}% sure)", r.policy_confidence * 100.0)
         } else {
-            format!("not a privacy policy ({:.0}% sure it is one)", r.policy_confidence * 100.0)
+            format!(
+                "not a privacy policy ({:.0}% sure it is one)",
+                r.policy_confidence * 100.0
+            )
         },
         policy_lens::language_name(r.language),
         r.stats.sentences,
         r.version
     );
     let p = &r.practices;
-    let rows: [(&str, String, policy_lens::Level, &str, &Option<String>, &Vec<policy_lens::Evidence>); 3] = [
-        ("Tracking", verdict_name(&p.tracking.verdict), p.tracking.level, &p.tracking.headline, &p.tracking.reason, &p.tracking.evidence),
-        ("Sale", verdict_name(&p.sale.verdict), p.sale.level, &p.sale.headline, &p.sale.reason, &p.sale.evidence),
-        ("Retention", verdict_name(&p.retention.verdict), p.retention.level, &p.retention.headline, &p.retention.reason, &p.retention.evidence),
+    let rows = [
+        Row::of("Tracking", &p.tracking),
+        Row::of("Sale", &p.sale),
+        Row::of("Retention", &p.retention),
     ];
-    for (name, verdict, level, headline, reason, evidence) in rows {
+    for Row {
+        name,
+        verdict,
+        level,
+        headline,
+        reason,
+        evidence,
+    } in rows
+    {
         let mark = match level {
             policy_lens::Level::Good => "\u{2713} good",
             policy_lens::Level::Caution => "! caution",
@@ -251,7 +272,10 @@ fn render_text(file: &str, r: &Report, show_file: bool) -> String {
         extra.push("your data may pass to a buyer in a merger or bankruptcy".to_string());
     }
     if !p.retention.details.periods.is_empty() {
-        extra.push(format!("periods named: {}", p.retention.details.periods.join(", ")));
+        extra.push(format!(
+            "periods named: {}",
+            p.retention.details.periods.join(", ")
+        ));
     }
     for f in &r.findings {
         extra.push(f.headline.to_string());
@@ -260,6 +284,32 @@ fn render_text(file: &str, r: &Report, show_file: bool) -> String {
         let _ = writeln!(s, "\nAlso: {}.", extra.join("; "));
     }
     s
+}
+
+/// One practice, as the text report shows it.
+struct Row<'a> {
+    name: &'static str,
+    verdict: String,
+    level: policy_lens::Level,
+    headline: &'a str,
+    reason: &'a Option<String>,
+    evidence: &'a [policy_lens::Evidence],
+}
+
+impl<'a> Row<'a> {
+    fn of<V: serde::Serialize, D>(
+        name: &'static str,
+        p: &'a policy_lens::Practice<V, D>,
+    ) -> Row<'a> {
+        Row {
+            name,
+            verdict: verdict_name(&p.verdict),
+            level: p.level,
+            headline: &p.headline,
+            reason: &p.reason,
+            evidence: &p.evidence,
+        }
+    }
 }
 
 fn verdict_name<T: serde::Serialize>(v: &T) -> String {

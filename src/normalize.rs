@@ -51,9 +51,8 @@ fn map_char(c: char) -> Mapped {
         '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{85}' => Char(' '),
         '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => Char('\''),
         '\u{00b4}' => Char('\''),
-        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}' | '\u{00bb}' => {
-            Char('"')
-        }
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+        | '\u{00bb}' => Char('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => Char('-'),
         '\u{2026}' => Char('.'),
         // Full-width ASCII.
@@ -77,7 +76,9 @@ fn map_char(c: char) -> Mapped {
 /// Letters of other scripts (and accented Latin letters) that read as an ASCII letter.
 fn homoglyph(c: char) -> Option<char> {
     Some(match c {
-        'а' | 'А' | 'α' | 'Α' | 'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
+        'а' | 'А' | 'α' | 'Α' | 'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' => {
+            'a'
+        }
         'В' | 'β' | 'Β' => 'b',
         'с' | 'С' | 'ϲ' | 'ç' | 'Ç' => 'c',
         'ԁ' => 'd',
@@ -120,7 +121,10 @@ mod tests {
 
     #[test]
     fn folds_quotes_dashes_and_invisible_characters() {
-        assert_eq!(norm("don\u{2019}t se\u{200b}ll \u{2014} \u{201c}x\u{201d}"), "don't sell - \"x\"");
+        assert_eq!(
+            norm("don\u{2019}t se\u{200b}ll \u{2014} \u{201c}x\u{201d}"),
+            "don't sell - \"x\""
+        );
         assert_eq!(norm("so\u{00ad}ld\u{202e}"), "sold");
     }
 

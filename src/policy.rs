@@ -33,13 +33,27 @@ pub(crate) struct Signals {
 
 pub(crate) fn signals(r: &Reading) -> Signals {
     use Cue::*;
-    let mut s = Signals { sentences: r.sentences.len(), ..Signals::default() };
+    let mut s = Signals {
+        sentences: r.sentences.len(),
+        ..Signals::default()
+    };
     s.words = r.norm.split(' ').filter(|w| !w.is_empty()).count();
     let mut per_sentence: Vec<u32> = vec![0; r.sentences.len()];
     let mut topics = [false; 8];
     // The first headings say what the document is: a privacy policy, or terms of use.
-    let headings: Vec<usize> = r.sentences.iter().enumerate().filter(|(_, s)| s.heading).map(|(i, _)| i).take(8).collect();
-    let titled_privacy = |i: usize| r.hits.iter().any(|h| h.sentence == i && h.cue() == PolicyTitle);
+    let headings: Vec<usize> = r
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.heading)
+        .map(|(i, _)| i)
+        .take(8)
+        .collect();
+    let titled_privacy = |i: usize| {
+        r.hits
+            .iter()
+            .any(|h| h.sentence == i && h.cue() == PolicyTitle)
+    };
     for h in &r.hits {
         let bit = match h.cue() {
             PolicyTitle if headings.contains(&h.sentence) => {
@@ -74,7 +88,11 @@ pub(crate) fn signals(r: &Reading) -> Signals {
                 topics[4] = true;
                 0
             }
-            TrackingThirdParty | TrackingFirstParty | TrackingCrossSite | TrackingAdNetwork | TrackingAnalyticsProvider
+            TrackingThirdParty
+            | TrackingFirstParty
+            | TrackingCrossSite
+            | TrackingAdNetwork
+            | TrackingAnalyticsProvider
             | TrackingNone => {
                 topics[5] = true;
                 1
@@ -83,7 +101,11 @@ pub(crate) fn signals(r: &Reading) -> Signals {
                 topics[6] = true;
                 1
             }
-            RetentionAsNeeded | RetentionPeriod | RetentionIndefinite | RetentionAfterDeletion | RetentionUnspecified => {
+            RetentionAsNeeded
+            | RetentionPeriod
+            | RetentionIndefinite
+            | RetentionAfterDeletion
+            | RetentionUnspecified => {
                 topics[7] = true;
                 1
             }
@@ -133,5 +155,8 @@ pub(crate) fn assess(r: &Reading) -> PolicyCheck {
         eprintln!("{sig:?} score={sc}");
     }
     let confidence = 1.0 / (1.0 + (-sc).exp());
-    PolicyCheck { is_policy: sc > 0.0, confidence: (confidence * 1000.0).round() / 1000.0 }
+    PolicyCheck {
+        is_policy: sc > 0.0,
+        confidence: (confidence * 1000.0).round() / 1000.0,
+    }
 }

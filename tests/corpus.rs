@@ -14,7 +14,10 @@ fn corpus() -> Option<PathBuf> {
     if dir.join("policies").is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIPPED: no corpus at {} (set POLICY_LENS_SHARED to the shared folder)", dir.display());
+        eprintln!(
+            "SKIPPED: no corpus at {} (set POLICY_LENS_SHARED to the shared folder)",
+            dir.display()
+        );
         None
     }
 }
@@ -42,8 +45,15 @@ fn check_evidence(doc: &Document, r: &Report, name: &str) -> usize {
         .chain(&p.retention.evidence)
         .chain(r.findings.iter().map(|f| &f.evidence));
     for e in all {
-        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{name}: offsets off char boundary");
-        assert_eq!(&text[e.start..e.end], e.quote, "{name}: text[start..end] != quote");
+        assert!(
+            text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
+            "{name}: offsets off char boundary"
+        );
+        assert_eq!(
+            &text[e.start..e.end],
+            e.quote,
+            "{name}: text[start..end] != quote"
+        );
         assert_eq!(
             String::from_utf16(&utf16[e.start_utf16..e.end_utf16]).unwrap(),
             e.quote,
@@ -82,27 +92,40 @@ fn html_pages_agree_with_their_text_twins() {
     let (mut pages, mut agree) = (0, 0);
     let mut differ = Vec::new();
     for path in files(&dir.join("html"), "html") {
-        let twin = dir.join("policies").join(path.with_extension("txt").file_name().unwrap());
-        let Ok(text) = std::fs::read_to_string(&twin) else { continue };
+        let twin = dir
+            .join("policies")
+            .join(path.with_extension("txt").file_name().unwrap());
+        let Ok(text) = std::fs::read_to_string(&twin) else {
+            continue;
+        };
         let from_text = analyze_document(&Document::from_text(&text), Options { force: true });
         let html = std::fs::read_to_string(&path).unwrap();
-        let from_html = analyze_document(&Document::from_blocks(&html_to_blocks(&html)), Options { force: true });
+        let from_html = analyze_document(
+            &Document::from_blocks(&html_to_blocks(&html)),
+            Options { force: true },
+        );
         let v = |r: &Report| {
             let p = &r.practices;
-            serde_json::to_string(&(p.tracking.verdict, p.sale.verdict, p.retention.verdict)).unwrap()
+            serde_json::to_string(&(p.tracking.verdict, p.sale.verdict, p.retention.verdict))
+                .unwrap()
         };
-        for (a, b) in [(v(&from_text), v(&from_html))] {
-            pages += 1;
-            if a == b {
-                agree += 1;
-            } else {
-                differ.push(format!("{}: text {a} html {b}", path.file_name().unwrap().to_string_lossy()));
-            }
+        let (a, b) = (v(&from_text), v(&from_html));
+        pages += 1;
+        if a == b {
+            agree += 1;
+        } else {
+            differ.push(format!(
+                "{}: text {a} html {b}",
+                path.file_name().unwrap().to_string_lossy()
+            ));
         }
     }
     eprintln!("HTML/text agreement: {agree}/{pages} pages give the same three verdicts");
     for d in &differ {
         eprintln!("  differs: {d}");
     }
-    assert!(agree * 10 >= pages * 8, "agreement fell below 80%: {agree}/{pages}");
+    assert!(
+        agree * 10 >= pages * 8,
+        "agreement fell below 80%: {agree}/{pages}"
+    );
 }

@@ -12,9 +12,25 @@ fn non_policies_are_recognised() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let r = analyze(&text);
-        assert!(!r.is_policy, "{} was taken for a privacy policy ({})", path.display(), r.policy_confidence);
-        assert_eq!(r.practices.tracking.verdict, TrackingVerdict::NotAnalyzed, "{}", path.display());
-        assert!(r.practices.sale.reason.as_deref().unwrap().contains("does not read as a privacy policy"));
+        assert!(
+            !r.is_policy,
+            "{} was taken for a privacy policy ({})",
+            path.display(),
+            r.policy_confidence
+        );
+        assert_eq!(
+            r.practices.tracking.verdict,
+            TrackingVerdict::NotAnalyzed,
+            "{}",
+            path.display()
+        );
+        assert!(r
+            .practices
+            .sale
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("does not read as a privacy policy"));
         n += 1;
     }
     assert!(n >= 6, "expected the six non-policy fixtures, found {n}");
@@ -37,7 +53,13 @@ fn german_policy_is_not_analyzed_with_english_rules() {
     let r = analyze(text);
     assert_eq!(r.language, "de");
     assert_eq!(r.practices.sale.verdict, SaleVerdict::NotAnalyzed);
-    assert!(r.practices.sale.reason.as_deref().unwrap().contains("German"));
+    assert!(r
+        .practices
+        .sale
+        .reason
+        .as_deref()
+        .unwrap()
+        .contains("German"));
 }
 
 #[test]

@@ -16,7 +16,12 @@ fn check_rule_examples(id: &str) {
             failures.push(format!("should not match: {s:?}"));
         }
     }
-    assert!(failures.is_empty(), "rule {id} ({}):\n  {}", rule.means, failures.join("\n  "));
+    assert!(
+        failures.is_empty(),
+        "rule {id} ({}):\n  {}",
+        rule.means,
+        failures.join("\n  ")
+    );
 }
 
 include!(concat!(env!("OUT_DIR"), "/rule_tests.rs"));
@@ -31,11 +36,23 @@ fn rule_ids_are_unique_and_named_by_practice() {
     for r in RULES {
         let practice = r.id.split('.').next().unwrap();
         assert!(
-            ["tracking", "sale", "retention", "policy", "finding", "section"].contains(&practice),
+            [
+                "tracking",
+                "sale",
+                "retention",
+                "policy",
+                "finding",
+                "section"
+            ]
+            .contains(&practice),
             "rule {} has an unknown practice",
             r.id
         );
-        assert!(!r.means.is_empty() && !r.yes.is_empty(), "rule {} needs `means` and a `yes` example", r.id);
+        assert!(
+            !r.means.is_empty() && !r.yes.is_empty(),
+            "rule {} needs `means` and a `yes` example",
+            r.id
+        );
     }
 }
 
@@ -56,7 +73,10 @@ fn every_verdict_has_a_rule() {
         RetentionAsNeeded,
         RetentionUnspecified,
     ] {
-        assert!(RULES.iter().any(|r| r.cue == cue), "no rule supports {cue:?}");
+        assert!(
+            RULES.iter().any(|r| r.cue == cue),
+            "no rule supports {cue:?}"
+        );
     }
 }
 

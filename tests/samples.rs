@@ -8,7 +8,9 @@ use std::path::Path;
 use policy_lens::{analyze, Report, RetentionVerdict as R, SaleVerdict as S, TrackingVerdict as T};
 
 fn sample(name: &str) -> (String, Report) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples").join(format!("{name}.txt"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/samples")
+        .join(format!("{name}.txt"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let report = analyze(&text);
     (text, report)
@@ -17,16 +19,40 @@ fn sample(name: &str) -> (String, Report) {
 fn snapshot(report: &Report) -> String {
     let mut s = String::new();
     let p = &report.practices;
-    let _ = writeln!(s, "is_policy: {} ({:.2})  language: {}", report.is_policy, report.policy_confidence, report.language);
+    let _ = writeln!(
+        s,
+        "is_policy: {} ({:.2})  language: {}",
+        report.is_policy, report.policy_confidence, report.language
+    );
     let rows = [
-        ("tracking", json(&p.tracking.verdict), &p.tracking.headline, &p.tracking.evidence),
-        ("sale", json(&p.sale.verdict), &p.sale.headline, &p.sale.evidence),
-        ("retention", json(&p.retention.verdict), &p.retention.headline, &p.retention.evidence),
+        (
+            "tracking",
+            json(&p.tracking.verdict),
+            &p.tracking.headline,
+            &p.tracking.evidence,
+        ),
+        (
+            "sale",
+            json(&p.sale.verdict),
+            &p.sale.headline,
+            &p.sale.evidence,
+        ),
+        (
+            "retention",
+            json(&p.retention.verdict),
+            &p.retention.headline,
+            &p.retention.evidence,
+        ),
     ];
     for (name, verdict, headline, evidence) in rows {
         let _ = writeln!(s, "\n{name}: {verdict}\n  {headline}");
         for e in evidence {
-            let _ = writeln!(s, "  [{}] {}", e.rule, e.quote.split_whitespace().collect::<Vec<_>>().join(" "));
+            let _ = writeln!(
+                s,
+                "  [{}] {}",
+                e.rule,
+                e.quote.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
         }
     }
     let _ = writeln!(
@@ -47,11 +73,17 @@ fn snapshot(report: &Report) -> String {
 }
 
 fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).unwrap().as_str().unwrap_or_default().to_string()
+    serde_json::to_value(v)
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn check_snapshot(name: &str, report: &Report) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.snap"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.snap"));
     let got = snapshot(report);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &got).unwrap();
@@ -71,8 +103,15 @@ fn percona() {
     let (_, r) = sample("percona");
     let p = &r.practices;
     assert!(r.is_policy);
-    assert_eq!((p.tracking.verdict, p.sale.verdict, p.retention.verdict), (T::ThirdParty, S::NoSale, R::Unspecified));
-    assert!(p.tracking.details.third_parties.contains(&"Google Analytics".to_string()));
+    assert_eq!(
+        (p.tracking.verdict, p.sale.verdict, p.retention.verdict),
+        (T::ThirdParty, S::NoSale, R::Unspecified)
+    );
+    assert!(p
+        .tracking
+        .details
+        .third_parties
+        .contains(&"Google Analytics".to_string()));
     check_snapshot("percona", &r);
 }
 
@@ -80,7 +119,10 @@ fn percona() {
 fn pingcap() {
     let (_, r) = sample("pingcap");
     let p = &r.practices;
-    assert_eq!((p.tracking.verdict, p.sale.verdict, p.retention.verdict), (T::ThirdParty, S::NoSale, R::AsNeeded));
+    assert_eq!(
+        (p.tracking.verdict, p.sale.verdict, p.retention.verdict),
+        (T::ThirdParty, S::NoSale, R::AsNeeded)
+    );
     assert!(p.sale.details.business_transfer);
     check_snapshot("pingcap", &r);
 }
@@ -89,7 +131,10 @@ fn pingcap() {
 fn influxdata() {
     let (_, r) = sample("influxdata");
     let p = &r.practices;
-    assert_eq!((p.tracking.verdict, p.sale.verdict, p.retention.verdict), (T::ThirdParty, S::NoSale, R::Unspecified));
+    assert_eq!(
+        (p.tracking.verdict, p.sale.verdict, p.retention.verdict),
+        (T::ThirdParty, S::NoSale, R::Unspecified)
+    );
     assert!(p.sale.details.business_transfer);
     check_snapshot("influxdata", &r);
 }
@@ -98,10 +143,16 @@ fn influxdata() {
 fn mirantis() {
     let (_, r) = sample("mirantis");
     let p = &r.practices;
-    assert_eq!((p.tracking.verdict, p.sale.verdict, p.retention.verdict), (T::FirstParty, S::NoSale, R::Indefinite));
+    assert_eq!(
+        (p.tracking.verdict, p.sale.verdict, p.retention.verdict),
+        (T::FirstParty, S::NoSale, R::Indefinite)
+    );
     assert!(p.sale.details.business_transfer);
     assert!(p.retention.details.after_deletion);
-    assert_eq!(p.retention.headline, "Kept after you delete it: may stay in archival databases");
+    assert_eq!(
+        p.retention.headline,
+        "Kept after you delete it: may stay in archival databases"
+    );
     check_snapshot("mirantis", &r);
 }
 
@@ -111,9 +162,19 @@ fn evidence_offsets_point_at_their_quotes() {
         let (text, r) = sample(name);
         let p = &r.practices;
         let utf16: Vec<u16> = text.encode_utf16().collect();
-        for e in p.tracking.evidence.iter().chain(&p.sale.evidence).chain(&p.retention.evidence) {
+        for e in p
+            .tracking
+            .evidence
+            .iter()
+            .chain(&p.sale.evidence)
+            .chain(&p.retention.evidence)
+        {
             assert_eq!(&text[e.start..e.end], e.quote, "{name}: byte offsets");
-            assert_eq!(String::from_utf16_lossy(&utf16[e.start_utf16..e.end_utf16]), e.quote, "{name}: UTF-16 offsets");
+            assert_eq!(
+                String::from_utf16_lossy(&utf16[e.start_utf16..e.end_utf16]),
+                e.quote,
+                "{name}: UTF-16 offsets"
+            );
         }
     }
 }
