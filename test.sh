@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of policy-lens. Installs what it needs (via ./build.sh: the wasm32 target,
+# the pinned wasm-bindgen CLI, npm packages) and needs nothing installed by hand beyond
+# rustup, node/npm and python3.
+#
+#   ./test.sh          formatting, lints, Rust tests, the wasm build and its Node smoke test,
+#                      and the accuracy report on ../shared (when that folder is present)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "rustfmt and clippy"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+cargo fmt --check
+cargo clippy --release --all-targets --quiet -- -D warnings
+
+step "Rust tests (rules, samples, CLI, corpus checks when ../shared is present)"
+cargo test --release --quiet
+
+step "build: native CLI and WebAssembly package"
+./build.sh
+
+step "Node smoke test of the built wasm module"
+node --test tests/node/
+
+shared=${POLICY_LENS_SHARED:-../shared}
+if [[ -f "$shared/tools/score.py" && -d "$shared/corpus/policies" ]]; then
+  step "accuracy on the public labels (report, not a gate)"
+  for labels in dev modern; do
+    echo "-- $labels.json"
+    python3 "$shared/tools/score.py" --labels "$shared/labels/$labels.json" \
+      --corpus "$shared/corpus/policies" --cli target/release/policy-lens | grep -E '^(is_policy|tracking|sale|retention):|^score:'
+  done
+else
+  step "SKIPPED accuracy report: no shared corpus at $shared (set POLICY_LENS_SHARED)"
+fi
+echo
+echo "all tests passed"
