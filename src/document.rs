@@ -85,6 +85,12 @@ impl Document {
         for b in blocks {
             let t = b.text.trim();
             if t.is_empty() {
+                // Keep the slot so that block indices match the caller's list.
+                spans.push(BlockSpan {
+                    kind: b.kind,
+                    start: text.len(),
+                    end: text.len(),
+                });
                 continue;
             }
             if !text.is_empty() {
@@ -370,6 +376,6 @@ mod tests {
             Block::new(BlockKind::Paragraph, "B."),
         ]);
         assert_eq!(d.text(), "A\n\nB.");
-        assert_eq!(d.blocks().len(), 2);
+        assert_eq!(d.blocks().len(), 3, "empty blocks keep their index");
     }
 }

@@ -149,11 +149,11 @@ fn describe(v: &JsValue) -> String {
     if v.is_null() {
         "null".to_string()
     } else if js_sys::Array::is_array(v) {
-        "an array".to_string()
+        "array".to_string()
     } else {
         v.js_typeof()
             .as_string()
-            .unwrap_or_else(|| "an unknown value".to_string())
+            .unwrap_or_else(|| "unknown".to_string())
     }
 }
 
@@ -172,8 +172,8 @@ fn to_js(report: &Report) -> JsResult<JsValue> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// `analyzeText(text, options?)`: analyzes plain text (blocks are split on blank lines and line
-/// breaks) and returns the report. Throws when `text` is not a string or the options are bad.
+/// Analyzes plain text (blocks are split on blank lines and line breaks) and returns the
+/// report. Throws when `text` is not a string or the options are bad.
 #[wasm_bindgen(js_name = analyzeText, unchecked_return_type = "Report")]
 pub fn analyze_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -189,10 +189,10 @@ pub fn analyze_text(
     to_js(&analyze_document(&Document::from_text(&text), options))
 }
 
-/// `analyzeBlocks(blocks, options?)`: analyzes structured blocks (`[{kind, text}, ...]`, kinds
-/// `title`, `heading`, `paragraph`, `list_item`, `table_cell`) and returns the report. Evidence
-/// offsets point into the non-empty blocks' trimmed texts joined by `"\n\n"`. Throws an
-/// `Error` naming the first bad block when the argument has the wrong shape.
+/// Analyzes structured blocks (`[{kind, text}, ...]`, kinds `title`, `heading`, `paragraph`,
+/// `list_item`, `table_cell`) and returns the report. Evidence offsets point into the non-empty
+/// blocks' trimmed texts joined by `"\n\n"`. Throws an `Error` naming the first bad block when
+/// the argument has the wrong shape.
 #[wasm_bindgen(js_name = analyzeBlocks, unchecked_return_type = "Report")]
 pub fn analyze_blocks(
     #[wasm_bindgen(unchecked_param_type = "Block[]")] blocks: JsValue,
@@ -230,7 +230,7 @@ fn blocks_from(blocks: JsValue) -> JsResult<Vec<Block>> {
         .collect()
 }
 
-/// `version()`: the analyzer's version (the crate version, as in every report).
+/// The analyzer's version (the crate version, as in every report).
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
