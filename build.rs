@@ -163,34 +163,18 @@ fn main() {
         let (practice, _) =
             r.id.split_once('.')
                 .unwrap_or_else(|| panic!("{}:{}: id must be <practice>.<name>", r.file, r.line));
-        assert!(
-            !r.cue.is_empty(),
-            "{}:{}: rule {} has no cue",
-            r.file,
-            r.line,
-            r.id
-        );
-        assert!(
-            !r.patterns.is_empty(),
-            "{}:{}: rule {} has no pattern",
-            r.file,
-            r.line,
-            r.id
-        );
-        assert!(
-            !r.means.is_empty(),
-            "{}:{}: rule {} has no `means`",
-            r.file,
-            r.line,
-            r.id
-        );
-        assert!(
-            !r.yes.is_empty(),
-            "{}:{}: rule {} has no `yes` example",
-            r.file,
-            r.line,
-            r.id
-        );
+        for (missing, what) in [
+            (r.cue.is_empty(), "a cue"),
+            (r.patterns.is_empty(), "a pattern"),
+            (r.means.is_empty(), "`means`"),
+            (r.yes.is_empty(), "a `yes` example"),
+        ] {
+            assert!(
+                !missing,
+                "{}:{}: rule {} has no {what}",
+                r.file, r.line, r.id
+            );
+        }
         let cue = camel(&format!("{practice}_{}", r.cue));
         let section = match &r.section {
             Some(s) => format!("Some(Section::{})", camel(s)),

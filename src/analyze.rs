@@ -102,6 +102,25 @@ impl<'d> Reading<'d> {
         self.hits.iter().any(|h| h.cue() == cue)
     }
 
+    /// A decided practice: its verdict, level and headline, with `hits` as evidence.
+    fn decided<V, D>(
+        &self,
+        verdict: V,
+        level: Level,
+        headline: String,
+        hits: &[Hit],
+        details: D,
+    ) -> Practice<V, D> {
+        Practice {
+            verdict,
+            level,
+            headline,
+            reason: None,
+            evidence: self.evidence(hits),
+            details,
+        }
+    }
+
     /// Evidence for the given hits: distinct sentences, in the order of `hits`.
     fn evidence(&self, hits: &[Hit]) -> Vec<Evidence> {
         let mut out: Vec<Evidence> = Vec::new();
@@ -356,14 +375,7 @@ fn tracking(r: &Reading) -> Practice<TrackingVerdict, TrackingDetails> {
         TrackingVerdict::None => "Says it uses no cookies or tracking technologies".to_string(),
         _ => "Cookies and tracking are not mentioned".to_string(),
     };
-    Practice {
-        verdict,
-        level: verdict.level(),
-        headline,
-        reason: None,
-        evidence: r.evidence(&evidence_hits),
-        details,
-    }
+    r.decided(verdict, verdict.level(), headline, &evidence_hits, details)
 }
 
 fn list_names(names: &[String], max: usize) -> String {
@@ -509,14 +521,7 @@ fn sale(r: &Reading) -> Practice<SaleVerdict, SaleDetails> {
         };
         (SaleVerdict::NotMentioned, transfer, headline)
     };
-    Practice {
-        verdict,
-        level: verdict.level(),
-        headline,
-        reason: None,
-        evidence: r.evidence(&hits),
-        details,
-    }
+    r.decided(verdict, verdict.level(), headline, &hits, details)
 }
 
 fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
@@ -569,17 +574,16 @@ fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
         }
         _ => "Does not say how long it keeps your data".to_string(),
     };
-    Practice {
+    r.decided(
         verdict,
-        level: verdict.level(),
+        verdict.level(),
         headline,
-        reason: None,
-        evidence: r.evidence(&hits),
-        details: RetentionDetails {
+        &hits,
+        RetentionDetails {
             periods,
             after_deletion,
         },
-    }
+    )
 }
 
 /// Concrete periods ("30 days", "13 months") in the sentences that state a retention period.

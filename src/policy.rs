@@ -149,11 +149,7 @@ pub(crate) fn score(s: &Signals) -> f32 {
 }
 
 pub(crate) fn assess(r: &Reading) -> PolicyCheck {
-    let sig = signals(r);
-    let sc = score(&sig);
-    if std::env::var_os("POLICY_LENS_DEBUG").is_some() {
-        eprintln!("{sig:?} score={sc}");
-    }
+    let sc = score(&signals(r));
     let confidence = 1.0 / (1.0 + (-sc).exp());
     PolicyCheck {
         is_policy: sc > 0.0,
