@@ -5,6 +5,8 @@
 #
 #   ./build.sh            install missing tools, build everything, wasm-opt, print the wasm size
 #   ./build.sh --no-opt   the same without wasm-opt (faster, larger)
+#   ./build.sh --serve    build everything, then serve the demo page on http://127.0.0.1:8080
+#                         (PORT=... to change) until Ctrl-C; extension/ is ready to load unpacked
 #
 # Tools: the wasm32-unknown-unknown Rust target and the wasm-bindgen CLI at exactly the version
 # of the wasm-bindgen crate in Cargo.lock are installed when missing; wasm-opt comes from the npm
@@ -26,6 +28,7 @@ readonly WASM_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-n
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 OPT=1
+SERVE=0
 
 step() { printf '==> %s\n' "$*"; }
 warn() { printf 'build.sh: warning: %s\n' "$*" >&2; }
@@ -33,7 +36,7 @@ die() {
   printf 'build.sh: %s\n' "$*" >&2
   exit 1
 }
-usage() { sed -n '2,7s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,9s/^# \{0,1\}//p' "$0"; }
 
 # --- tools ------------------------------------------------------------------------------------
 
@@ -157,6 +160,39 @@ size_of() {
   printf '%s bytes (gzip -9: %s)' "$raw" "$gz"
 }
 
+# --- the extension and the demo page -----------------------------------------------------------
+
+# The browser package and the shared report view (ui/, one module renders a report for both the
+# popup and the demo) are copied next to the pages that load them: an unpacked extension can only
+# load files inside its own folder. The copies are build output (.gitignore).
+stage_web() {
+  local dir
+  for dir in extension www; do
+    [[ -d "$dir" ]] || continue
+    rm -rf "$dir/pkg" "$dir/ui"
+    mkdir -p "$dir/pkg"
+    cp "$PKG_WEB/policy_lens.js" "$PKG_WEB/policy_lens_bg.wasm" "$PKG_WEB/package.json" "$dir/pkg/"
+    [[ -d ui ]] && cp -R ui "$dir/ui"
+  done
+  return 0
+}
+
+# Zips of the extension for Chrome and Firefox in dist/ (owned by the extension's build step).
+pack_extension() {
+  [[ -f extension/manifest.json ]] || return 0
+  [[ -f extension/tools/pack.mjs ]] || die "extension/tools/pack.mjs is missing"
+  step "extension: dist/ zips for Chrome and Firefox"
+  node extension/tools/pack.mjs
+}
+
+serve_demo() {
+  local port="${PORT:-8080}"
+  [[ -f www/index.html ]] || die "www/index.html is missing: nothing to serve"
+  printf '\n    demo page:  http://127.0.0.1:%s/\n    extension:  load %s/extension unpacked (chrome://extensions, Developer mode)\n\n' \
+    "$port" "$PWD"
+  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory www
+}
+
 # --- main -------------------------------------------------------------------------------------
 
 build() {
@@ -187,6 +223,7 @@ main() {
   for arg in "$@"; do
     case "$arg" in
       --no-opt) OPT=0 ;;
+      --serve) SERVE=1 ;;
       -h | --help)
         usage
         exit 0
@@ -196,10 +233,12 @@ main() {
   done
   local start=$SECONDS
   build
-  # Later steps hook in here, each as its own function after `build`: the demo page
-  # (`serve_demo`, copies pkg/web next to www/ and serves it) and the extension
-  # (`pack_extension`, copies pkg/web into extension/ and zips it).
+  stage_web
+  pack_extension
   printf 'done in %ds: %s, %s/, %s/\n' $((SECONDS - start)) target/release/policy-lens "$PKG_WEB" "$PKG_NODE"
+  if ((SERVE)); then
+    serve_demo
+  fi
 }
 
 main "$@"

@@ -11,6 +11,18 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Debian's chromium drives the browser tests (never a downloaded browser).
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then
+    return
+  fi
+  local sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  echo "installing Debian's chromium for the browser tests"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium >/dev/null
+}
+
 step "rustfmt and clippy"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --check
@@ -22,8 +34,12 @@ cargo test --release --quiet
 step "build: native CLI and WebAssembly package"
 ./build.sh
 
-step "Node smoke test of the built wasm module"
+step "Node tests: wasm smoke test, extension and demo logic"
 node --test tests/node/
+
+step "browser tests: the real extension and demo page in headless Chromium"
+ensure_chromium
+node --test --test-concurrency=1 tests/e2e/
 
 shared=${POLICY_LENS_SHARED:-../shared}
 if [[ -f "$shared/tools/score.py" && -d "$shared/corpus/policies" ]]; then
