@@ -497,7 +497,9 @@ fn sale(r: &Reading) -> Practice<SaleVerdict, SaleDetails> {
         };
         hits.extend(opt_out.iter().copied());
         (SaleVerdict::Sells, hits, headline)
-    } else if !denial.is_empty() {
+    } else if !denial.is_empty()
+        && opt_out.iter().all(|h| RULES[h.rule].id == "sale.opt_out_link")
+    {
         let headline = if details.business_transfer {
             "Says it does not sell your data (it may pass to a buyer of the company)".to_string()
         } else {
@@ -507,6 +509,8 @@ fn sale(r: &Reading) -> Practice<SaleVerdict, SaleDetails> {
         hits.extend(transfer.iter().copied());
         (SaleVerdict::NoSale, hits, headline)
     } else if !opt_out.is_empty() {
+        // A "Do Not Sell or Share" opt-out is offered because some disclosure counts as a sale
+        // or sharing (spec: sale), even next to a "we do not sell" that means money only.
         (
             SaleVerdict::Sells,
             opt_out,
