@@ -1,0 +1,240 @@
+// The popup: asks the background for the tab's state (and to analyze when there is none), then
+// shows it with the shared report view (ui/report-view.js). It only displays: every string from a
+// page or a report goes into the DOM as text (the view uses textContent; so does this file).
+// Opened as a tab for tests or from the options page, `popup.html?tab=<id>` names the tab.
+import { loadTranslator, renderReport, renderState, reportAsText } from "./ui/report-view.js";
+import { BROADCAST, PAGE_TO_BACKGROUND as REQ } from "./protocol.js";
+import { unsupportedReason } from "./pages.js";
+
+const $ = (id) => document.getElementById(id);
+const card = $("card");
+let t = (key) => key;
+let tabId = null;
+let current = { state: null, report: null };
+
+async function makeTranslator() {
+  const view = await loadTranslator(new URL("./ui/", import.meta.url).href, chrome.i18n.getUILanguage());
+  return (key, subs) => {
+    const list = subs === undefined || subs === null ? undefined : [].concat(subs).map(String);
+    return chrome.i18n.getMessage(key, list) || view(key, subs);
+  };
+}
+
+async function request(message) {
+  const response = await chrome.runtime.sendMessage(message);
+  if (!response) throw new Error(t("popup_error_no_answer"));
+  if (response.error) throw new Error(response.error);
+  return response;
+}
+
+function toast(text) {
+  const el = $("toast");
+  el.textContent = text;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => (el.textContent = ""), 4000);
+}
+
+function relativeTime(ms) {
+  const seconds = Math.round((ms - Date.now()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(chrome.i18n.getUILanguage(), { numeric: "auto" });
+  const abs = Math.abs(seconds);
+  if (abs < 45) return rtf.format(0, "second");
+  if (abs < 2700) return rtf.format(Math.round(seconds / 60), "minute");
+  if (abs < 64800) return rtf.format(Math.round(seconds / 3600), "hour");
+  return rtf.format(Math.round(seconds / 86400), "day");
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return "";
+  }
+}
+
+/** The line under the site name: which policy was read, and when. */
+function showSource(state) {
+  const el = $("source");
+  el.replaceChildren();
+  el.hidden = true;
+  if (!state || state.status !== "report") return;
+  const when = document.createElement("time");
+  when.dateTime = new Date(state.analyzedAt).toISOString();
+  when.title = new Date(state.analyzedAt).toLocaleString(chrome.i18n.getUILanguage());
+  when.textContent = t("popup_analyzed", relativeTime(state.analyzedAt));
+  if (state.source === "linked") {
+    const link = document.createElement("a");
+    link.href = state.policyUrl;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    link.textContent = state.policyUrl;
+    el.append(t("popup_source_linked"), " ", link, " · ", when);
+  } else {
+    el.append(t("popup_source_page"), " · ", when);
+  }
+  el.hidden = false;
+}
+
+function setTools({ copy = false, again = false } = {}) {
+  $("copy").hidden = !copy;
+  $("again").hidden = !again;
+}
+
+async function showInPage(_key, evidence) {
+  try {
+    const result = await request({ kind: REQ.SHOW_IN_PAGE, tabId, evidence });
+    toast(result.ok ? t("popup_shown_in_page") : t("popup_not_in_page"));
+  } catch (e) {
+    toast(t("popup_not_in_page"));
+    console.warn(e);
+  }
+}
+
+async function analyze({ force = false } = {}) {
+  renderState(card, "analyzing", { t, message: force ? null : t("popup_analyzing") });
+  setTools();
+  try {
+    render(await request({ kind: REQ.ANALYZE, tabId, force }));
+  } catch (e) {
+    renderState(card, "error", { t, message: e.message });
+  }
+}
+
+function unsupportedMessage(reason) {
+  return t(`popup_unsupported_${["pdf", "file"].includes(reason) ? reason : "internal"}`);
+}
+
+function render({ state, report }) {
+  current = { state, report };
+  showSource(state);
+  if (!state) {
+    renderState(card, "empty", { t });
+    setTools();
+    return;
+  }
+  switch (state.status) {
+    case "report":
+      renderReport(card, report, {
+        t,
+        changes: state.changes,
+        onEvidence: state.source === "page" ? showInPage : undefined,
+        headingLevel: 2,
+      });
+      setTools({ copy: true, again: true });
+      if (state.changes?.length && state.previousAnalyzedAt) {
+        const note = document.createElement("p");
+        note.className = "pl-how";
+        note.textContent = t("popup_changed_since", new Date(state.previousAnalyzedAt).toLocaleDateString(chrome.i18n.getUILanguage()));
+        card.querySelector(".plv-changes")?.append(note);
+      }
+      return;
+    case "no_policy":
+    case "not_policy": {
+      renderState(card, "not_policy", {
+        t,
+        message: t("popup_no_policy"),
+        actions: [{ label: t("popup_analyze_anyway"), onClick: () => analyze({ force: true }) }],
+      });
+      if (state.tried?.length) {
+        const list = document.createElement("ul");
+        list.className = "pl-tried";
+        list.setAttribute("aria-label", t("popup_tried"));
+        for (const url of state.tried) {
+          const li = document.createElement("li");
+          li.textContent = url;
+          list.append(li);
+        }
+        card.querySelector(".plv-state")?.append(list);
+      }
+      setTools({ again: true });
+      return;
+    }
+    case "empty":
+      renderState(card, "empty", { t, message: t("popup_empty") });
+      setTools({ again: true });
+      return;
+    case "too_large":
+      renderState(card, "too_large", { t });
+      setTools();
+      return;
+    case "unsupported":
+      renderState(card, "unsupported_page", { t, message: unsupportedMessage(state.reason) });
+      setTools();
+      return;
+    default:
+      renderState(card, "error", { t, message: state.message ?? String(state.status) });
+      setTools({ again: true });
+  }
+}
+
+async function copyAsText() {
+  const { state, report } = current;
+  if (!report) return;
+  let text = reportAsText(report, t);
+  if (state?.policyUrl) text += `\n${t("popup_copy_policy", state.policyUrl)}`;
+  try {
+    await navigator.clipboard.writeText(text);
+    toast(t("popup_copied"));
+  } catch {
+    toast(t("popup_copy_failed"));
+  }
+}
+
+async function main() {
+  try {
+    t = await makeTranslator();
+  } catch (e) {
+    renderState(card, "error", { t: (k) => k, message: e.message });
+    return;
+  }
+  document.documentElement.lang = chrome.i18n.getUILanguage();
+  document.title = t("ext_name");
+  $("copy").textContent = t("popup_copy");
+  $("again").textContent = t("popup_again");
+  $("options").textContent = t("popup_options");
+  $("how").textContent = t("popup_how");
+  $("copy").addEventListener("click", copyAsText);
+  $("again").addEventListener("click", () => analyze());
+  $("options").addEventListener("click", () => chrome.runtime.openOptionsPage());
+
+  const param = new URLSearchParams(location.search).get("tab");
+  if (param !== null) {
+    tabId = Number(param);
+    document.body.classList.add("pl-in-tab");
+  } else {
+    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    tabId = tab?.id ?? null;
+  }
+  let tab = null;
+  try {
+    tab = Number.isInteger(tabId) ? await chrome.tabs.get(tabId) : null;
+  } catch {
+    tab = null;
+  }
+  $("site").textContent = (tab && hostOf(tab.url)) || t("popup_this_tab");
+  const reason = tab ? unsupportedReason(tab.url) : "internal";
+  if (reason) {
+    render({ state: { status: "unsupported", reason }, report: null });
+    return;
+  }
+  chrome.runtime.onMessage.addListener((message) => {
+    if (message?.kind === BROADCAST.STATE_CHANGED && message.tabId === tabId && card.dataset.busy !== "1") {
+      request({ kind: REQ.GET_STATE, tabId }).then((r) => r.state && render(r), () => {});
+    }
+    return false;
+  });
+  try {
+    const known = await request({ kind: REQ.GET_STATE, tabId });
+    // No result yet, or the page is not a policy: the click is the user's request to find one.
+    if (known.state && known.state.status !== "not_policy") render(known);
+    else {
+      card.dataset.busy = "1";
+      await analyze();
+      delete card.dataset.busy;
+    }
+  } catch (e) {
+    renderState(card, "error", { t, message: e.message });
+  }
+}
+
+main();
