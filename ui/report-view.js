@@ -71,7 +71,8 @@ export function localeCandidates(lang) {
   const out = [];
   if (region) out.push(`${language.toLowerCase()}_${region.length === 2 ? region.toUpperCase() : region}`);
   out.push(language.toLowerCase());
-  return out.filter((l) => l !== "en");
+  // English is the fallback that is always loaded; regional English strings are not kept.
+  return language.toLowerCase() === "en" ? [] : out;
 }
 
 async function fetchMessages(url) {
@@ -246,7 +247,9 @@ function rowHead(key, practice, t, { evidenceCount, busy = false } = {}) {
       { class: "plv-row-text" },
       el("span", { class: "plv-practice", text: t(`view_practice_${key}`) }),
       el("span", { class: "plv-verdict", text: busy ? t("view_state_analyzing") : verdictLabel(key, practice.verdict, t) }),
-      busy ? el("span", { class: "plv-headline plv-placeholder", text: " " }) : el("span", { class: "plv-headline", text: String(practice.headline ?? "") }),
+      busy
+        ? [el("span", { class: "plv-placeholder", "aria-hidden": "true" }), el("span", { class: "plv-placeholder plv-placeholder-short", "aria-hidden": "true" })]
+        : el("span", { class: "plv-headline", text: String(practice.headline ?? "") }),
       count === null ? null : el("span", { class: "plv-count" }, count, evidenceCount > 0 ? chevron() : null),
     ),
   ];

@@ -1,0 +1,33 @@
+// The analyzer, off the main thread: a module worker that loads the wasm package once and
+// analyzes what the page posts, so that even a 5 MB policy never freezes the page.
+//
+//   page → worker  {id, kind: "text" | "blocks", input, force}
+//   worker → page  {type: "ready", version, ms}              once, when the module is loaded
+//                  {type: "report", id, report, ms}           ms: time spent in the analysis
+//                  {type: "error", id, message}               bad input, or the module failed
+
+import init, { analyzeBlocks, analyzeText, version } from "./pkg/policy_lens.js";
+
+const started = performance.now();
+const ready = init().then(
+  () => {
+    postMessage({ type: "ready", version: version(), ms: performance.now() - started });
+  },
+  (e) => {
+    const message = `the WebAssembly module did not load (${e?.message ?? e})`;
+    postMessage({ type: "error", id: null, message });
+    throw new Error(message);
+  },
+);
+
+self.addEventListener("message", async ({ data }) => {
+  const { id, kind, input, force } = data ?? {};
+  try {
+    await ready;
+    const t0 = performance.now();
+    const report = kind === "blocks" ? analyzeBlocks(input, { force: Boolean(force) }) : analyzeText(input, { force: Boolean(force) });
+    postMessage({ type: "report", id, report, ms: performance.now() - t0 });
+  } catch (e) {
+    postMessage({ type: "error", id, message: String(e?.message ?? e) });
+  }
+});
