@@ -2,7 +2,7 @@
 // card as the extension's popup (ui/report-view.js) next to the policy text with its evidence
 // highlighted. The analysis runs in a module worker (worker.js); nothing leaves the browser.
 
-import { loadTranslator, renderReport, renderState, reportAsText, PRACTICES } from "./ui/report-view.js";
+import { loadTranslator, renderReport, renderState, reportAsText, verdictLabel, PRACTICES } from "./ui/report-view.js";
 import { blocksText, htmlToBlocks } from "./html-blocks.js";
 import { renderHighlighted } from "./highlight.js";
 
@@ -28,6 +28,7 @@ const ui = {
   copy: $("#copy"),
   version: $("#version"),
   overlay: $("#drop-overlay"),
+  announce: $("#announce"),
 };
 
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -139,10 +140,16 @@ function clearText(message = t("demo_text_empty")) {
   ui.text.replaceChildren(p);
 }
 
+/** Tells screen readers the outcome in one short sentence (a polite live region). */
+function announce(text) {
+  ui.announce.textContent = text;
+}
+
 function showState(state, message, actions) {
   lastReport = null;
   ui.copy.disabled = true;
   renderState(ui.summary, state, { t, message, actions });
+  if (state !== "analyzing") announce(ui.summary.textContent.replace(/\s+/g, " ").trim());
 }
 
 const markLabel = (key) => (key.startsWith("finding:") ? t("demo_mark_finding") : t(`view_practice_${key}`));
@@ -211,9 +218,18 @@ async function analyze(src, { force = false } = {}) {
     notAnalyzed && !report.is_policy && ["en", "und"].includes(report.language)
       ? [{ label: t("demo_analyze_anyway"), onClick: () => analyze(src, { force: true }) }]
       : undefined;
-  renderReport(ui.summary, report, { t, onEvidence: (_key, item) => showEvidence(item, { focus: true }),
+  renderReport(ui.summary, report, {
+    t,
+    onEvidence: (_key, item) => showEvidence(item, { focus: true }),
     onOpen: (_key, item) => showEvidence(item),
-    changes, actions });
+    changes,
+    actions,
+  });
+  announce(
+    notAnalyzed
+      ? ui.summary.textContent.replace(/\s+/g, " ").trim()
+      : t("demo_announce", PRACTICES.map((k) => `${t(`view_practice_${k}`)}: ${verdictLabel(k, report.practices[k].verdict, t)}`).join("; ")),
+  );
   ui.summary.dataset.source = src.lineage;
   ui.summary.dataset.run = String(token);
   ui.copy.disabled = false;

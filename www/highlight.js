@@ -5,7 +5,7 @@
 
 import { PRACTICES } from "./ui/report-view.js";
 
-/** Chunks are cut at a blank line after at least this many characters. */
+/** Chunks are cut at a line break after at least this many characters. */
 const CHUNK_CHARS = 16_000;
 /** From this length on, chunks are laid out only when scrolled near (class "is-large"). */
 const LARGE_CHARS = 200_000;
@@ -73,14 +73,15 @@ export function chunkBounds(text, ranges, size = CHUNK_CHARS) {
     let cut = text.length;
     let from = start + size;
     while (from < text.length) {
-      const blank = text.indexOf("\n\n", from);
-      if (blank < 0) break;
-      while (r < ranges.length && ranges[r].end <= blank) r++;
-      if (r < ranges.length && ranges[r].start < blank) {
+      // After a line break (a trailing break does not add a line, so the text looks the same).
+      const nl = text.indexOf("\n", from);
+      if (nl < 0) break;
+      while (r < ranges.length && ranges[r].end <= nl) r++;
+      if (r < ranges.length && ranges[r].start <= nl) {
         from = ranges[r].end;
         continue;
       }
-      cut = blank + 2;
+      cut = nl + 1;
       break;
     }
     bounds.push([start, cut]);
