@@ -1,6 +1,9 @@
 //! The analyzed document: one text, its blocks, and its sentences, all as byte ranges.
 
+use std::borrow::Cow;
+
 use crate::blocks::{Block, BlockKind};
+use crate::normalize::is_invisible;
 
 /// Longest sentence the analysis reads as one unit, in bytes; longer runs are cut at a space.
 const MAX_SENTENCE: usize = 2000;
@@ -44,16 +47,17 @@ impl Document {
             let line_start = offset;
             offset += line.len();
             let content = line.trim_end_matches(['\n', '\r']);
-            let trimmed = content.trim();
+            // A line of only spaces and invisible characters is a blank line.
+            let trimmed = content.trim_matches(is_blank_char);
             if trimmed.is_empty() {
                 if let Some((s, e)) = current.take() {
                     push_text_block(text, s, e, &mut blocks);
                 }
                 continue;
             }
-            let lead = content.len() - content.trim_start().len();
+            let lead = content.len() - content.trim_start_matches(is_blank_char).len();
             let start = line_start + lead;
-            let end = line_start + content.trim_end().len();
+            let end = line_start + content.trim_end_matches(is_blank_char).len();
             current = match current {
                 Some((s, e)) if continues(&text[s..e], trimmed) => Some((s, end)),
                 Some((s, e)) => {
@@ -140,10 +144,14 @@ impl Document {
 
 /// Does `next` continue the hard-wrapped paragraph `prev`?
 fn continues(prev: &str, next: &str) -> bool {
-    let ends_open = !prev.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')']);
+    let ends_open = !prev
+        .chars()
+        .rev()
+        .find(|c| !is_invisible(*c))
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '\u{201d}' | ')'));
     let starts_lower = next
         .chars()
-        .next()
+        .find(|c| !is_invisible(*c))
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     ends_open && starts_lower && !is_heading_line(prev)
 }
@@ -152,7 +160,10 @@ fn push_text_block(text: &str, start: usize, end: usize, blocks: &mut Vec<BlockS
     let t = &text[start..end];
     let kind = if is_heading_line(t) {
         BlockKind::Heading
-    } else if t.starts_with(['-', '*', '\u{2022}', '\u{25cf}', '\u{25aa}', '\u{2013}']) {
+    } else if t
+        .trim_start_matches(is_invisible)
+        .starts_with(['-', '*', '\u{2022}', '\u{25cf}', '\u{25aa}', '\u{2013}'])
+    {
         BlockKind::ListItem
     } else {
         BlockKind::Paragraph
@@ -162,10 +173,17 @@ fn push_text_block(text: &str, start: usize, end: usize, blocks: &mut Vec<BlockS
 
 /// A plain-text line that reads as a heading.
 fn is_heading_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_matches(is_blank_char);
     if t.starts_with('#') {
         return true;
     }
+    // Invisible characters take no room: a heading padded with them is still a heading (the
+    // cap keeps the work per line bounded).
+    if t.len() > 1024 {
+        return false;
+    }
+    let t = visible(t);
+    let t = t.as_ref();
     if t.len() > 90 {
         return false;
     }
@@ -227,6 +245,10 @@ pub(crate) fn split_sentences(
                 while j < to && text[j..].starts_with(['\u{201d}', '\u{2019}']) {
                     j += 3;
                 }
+                // Invisible characters after the full stop belong to this sentence.
+                while let Some(c) = text[j..to].chars().next().filter(|&c| is_invisible(c)) {
+                    j += c.len_utf8();
+                }
                 if j < to && text[j..to].starts_with(char::is_whitespace) {
                     let next = skip_space(text, j, to);
                     let next_ok = text[next..to].chars().next().is_some_and(|c| {
@@ -246,13 +268,16 @@ pub(crate) fn split_sentences(
             b'\n' => {
                 // A line break inside a block ends a sentence when the next line starts anew.
                 let next = skip_space(text, i, to);
-                let prev = text[start..i].trim_end();
+                let prev = text[start..i].trim_end_matches(is_blank_char);
                 if prev.ends_with([':', ';'])
                     || text[next..to].starts_with(|c: char| !c.is_lowercase())
                 {
                     Some((i, next))
                 } else {
-                    None
+                    // Nothing in the run of spaces up to `next` can end the sentence either:
+                    // skip it, so that a run of line breaks is not rescanned at each of them.
+                    i = next;
+                    continue;
                 }
             }
             _ => None,
@@ -283,21 +308,36 @@ pub(crate) fn split_sentences(
 
 fn emit_trimmed(text: &str, start: usize, end: usize, emit: &mut impl FnMut(usize, usize)) {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
+    let lead = s.len() - s.trim_start_matches(is_blank_char).len();
+    let t = s.trim_matches(is_blank_char);
     if !t.is_empty() {
         emit(start + lead, start + lead + t.len());
     }
 }
 
+/// Skips spaces and invisible characters (see [`is_invisible`]) from `i`.
 fn skip_space(text: &str, mut i: usize, to: usize) -> usize {
     while i < to {
         match text[i..to].chars().next() {
-            Some(c) if c.is_whitespace() => i += c.len_utf8(),
+            Some(c) if is_blank_char(c) => i += c.len_utf8(),
             _ => break,
         }
     }
     i
+}
+
+/// White space, or a character that takes no room on the page.
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// `s` without its invisible characters (borrowed when it has none).
+fn visible(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_invisible) {
+        Cow::Owned(s.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Does the sentence so far end in an abbreviation ("Inc", "e.g", "U.S") or an initial?
@@ -305,8 +345,9 @@ fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or("")
-        .trim_start_matches(['"', '\'']);
+        .unwrap_or("");
+    let word = visible(word);
+    let word = word.trim_start_matches(['"', '\'']);
     if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
         return true;
     }

@@ -29,6 +29,14 @@ pub(crate) fn normalize_into(src: &str, out: &mut String) {
     }
 }
 
+/// Is `c` a character that takes no room on the page (a zero-width or bidirectional control
+/// character, a soft hyphen, a BOM, an ASCII control other than whitespace)? Matching drops
+/// these, and the sentence splitter looks through them, so that they cannot hide a keyword
+/// or glue two sentences together.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(map_char(c), Mapped::Drop)
+}
+
 enum Mapped {
     Drop,
     Char(char),
