@@ -136,6 +136,9 @@ function render({ state, report }) {
         actions: [{ label: t("popup_analyze_anyway"), onClick: () => analyze({ force: true }) }],
       });
       if (state.tried?.length) {
+        const label = document.createElement("p");
+        label.className = "pl-tried-label";
+        label.textContent = t("popup_tried");
         const list = document.createElement("ul");
         list.className = "pl-tried";
         list.setAttribute("aria-label", t("popup_tried"));
@@ -144,7 +147,7 @@ function render({ state, report }) {
           li.textContent = url;
           list.append(li);
         }
-        card.querySelector(".plv-state")?.append(list);
+        card.querySelector(".plv-state")?.append(label, list);
       }
       setTools({ again: true });
       return;

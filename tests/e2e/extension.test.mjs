@@ -1,0 +1,366 @@
+// The real extension in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
+// on pages served by the test itself on 127.0.0.1. Every request of the browser goes through a
+// recording proxy (lib-ext.mjs). Run: ./build.sh && node --test --test-concurrency=1 tests/e2e/
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  BROWSER_OWN_HOSTS,
+  ROOT,
+  SCREENSHOTS,
+  currentWorker,
+  launchWithExtension,
+  openPopup,
+  proxyHost,
+  requireStaged,
+  sampleNames,
+  startProxy,
+  startSite,
+  tabIdOf,
+  tabState,
+  textToHtml,
+  toolbar,
+  waitForState,
+} from "./lib-ext.mjs";
+import { readFileSync } from "node:fs";
+
+const CLI = join(ROOT, "target", "release", "policy-lens");
+const PRACTICES = ["tracking", "sale", "retention"];
+
+let site;
+let proxy;
+let ext;
+/** Every request Playwright saw from pages, the popup and the service worker. */
+const seenByPlaywright = [];
+/** Site paths the extension itself fetched (fetch() from the worker: Sec-Fetch-Dest "empty"). */
+const expectedFetches = new Set();
+const timings = [];
+
+before(async () => {
+  requireStaged();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  site = await startSite();
+  proxy = await startProxy();
+  ext = await launchWithExtension(proxy);
+  ext.context.on("request", (r) => seenByPlaywright.push(r.url()));
+});
+
+after(async () => {
+  await ext?.close();
+  await site?.close();
+  await proxy?.close();
+  if (timings.length) {
+    console.log("\npage load → badge (the content script runs at document_idle):");
+    for (const t of timings) console.log(`  ${t.name.padEnd(12)} ${String(t.fromLoad).padStart(5)} ms after load, ${String(t.fromStart).padStart(5)} ms after navigation start (analysis ${t.analyzeMs} ms, ${t.blocks} blocks)`);
+  }
+});
+
+async function visit(path) {
+  const page = await ext.context.newPage();
+  await page.goto(site.url(path));
+  return { page, tabId: await tabIdOf(ext, page) };
+}
+
+const isReport = (s) => s?.status === "report";
+
+function nativeReportOfHtml(html) {
+  const dir = mkdtempSync(join(tmpdir(), "policy-lens-html-"));
+  try {
+    const file = join(dir, "page.html");
+    writeFileSync(file, html);
+    return JSON.parse(execFileSync(CLI, ["analyze", "--format", "json", file], { encoding: "utf8" }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function shot(page, name) {
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+async function popupVerdicts(popup) {
+  return popup.$$eval("#card [data-practice][data-verdict]", (rows) => Object.fromEntries(rows.map((r) => [r.dataset.practice, r.dataset.verdict])));
+}
+
+test("the extension loads: worker, CSP, registered detection script, no web-accessible resources", async () => {
+  const info = await currentWorker(ext).evaluate(async () => ({
+    manifest: chrome.runtime.getManifest(),
+    scripts: await chrome.scripting.getRegisteredContentScripts(),
+  }));
+  assert.equal(info.manifest.manifest_version, 3);
+  assert.doesNotMatch(info.manifest.content_security_policy.extension_pages, /'unsafe-eval'|'unsafe-inline'|https?:/);
+  assert.match(info.manifest.content_security_policy.extension_pages, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(info.manifest.web_accessible_resources, undefined);
+  assert.equal(info.manifest.externally_connectable, undefined);
+  assert.deepEqual(info.scripts.map((s) => s.id), ["policy-lens-detect"]);
+  assert.deepEqual(info.scripts[0].js, ["extract.js", "content.js"]);
+});
+
+test("a privacy-policy page gets its badge: three segments, bad count, verdicts in the tooltip", async () => {
+  const { page, tabId } = await visit("/policy.html");
+  const state = await waitForState(ext, tabId, isReport, { what: "the policy page's report" });
+  assert.equal(state.source, "page");
+  assert.deepEqual(
+    state.badge.segments.map((s) => [s.practice, s.verdict, s.level]),
+    [
+      ["tracking", "third_party", "bad"],
+      ["sale", "no_sale", "good"],
+      ["retention", "stated_period", "good"],
+    ],
+  );
+  const bar = await toolbar(ext, tabId);
+  assert.equal(bar.text, "1", "one bad practice");
+  assert.match(bar.title, /Tracking: Third-party tracking \(Bad\)/);
+  assert.match(bar.title, /Sale: Does not sell \(Good\)/);
+  assert.match(bar.title, /Retention: Stated period \(Good\)/);
+  await page.close();
+});
+
+test("the four samples as local pages: same verdicts as the native CLI on the same HTML; time to badge", async () => {
+  for (const name of sampleNames()) {
+    const { page, tabId } = await visit(`/samples/${name}.html`);
+    const state = await waitForState(ext, tabId, isReport, { what: `${name}'s report` });
+    const html = textToHtml(`Privacy Policy – ${name}`, readFileSync(join(ROOT, "tests", "fixtures", "samples", `${name}.txt`), "utf8"));
+    const native = nativeReportOfHtml(html);
+    assert.deepEqual(
+      state.badge.segments.map((s) => s.verdict),
+      PRACTICES.map((k) => native.practices[k].verdict),
+      `${name}: extension and CLI verdicts on the same page`,
+    );
+    const nav = await page.evaluate(() => {
+      const e = performance.getEntriesByType("navigation")[0];
+      return { origin: performance.timeOrigin, load: e.loadEventEnd };
+    });
+    timings.push({
+      name,
+      fromLoad: Math.round(state.badgeAt - (nav.origin + nav.load)),
+      fromStart: Math.round(state.badgeAt - nav.origin),
+      analyzeMs: state.timings.analyzeMs,
+      blocks: native.stats.blocks,
+    });
+    await page.close();
+  }
+});
+
+test("pages that are not policies get no badge (an article; a page that only repeats 'privacy')", async () => {
+  const article = await visit("/article.html");
+  // The content script is there and has made its cheap check (nothing to send).
+  const pong = await currentWorker(ext).evaluate((id) => chrome.tabs.sendMessage(id, { kind: "content:ping" }, { frameId: 0 }), article.tabId);
+  assert.deepEqual(pong, { ok: true });
+  assert.equal(await tabState(ext, article.tabId), null, "no state: the article's text was never read");
+  assert.equal((await toolbar(ext, article.tabId)).text, "");
+
+  const word = await visit("/privacy-word.html");
+  const state = await waitForState(ext, word.tabId, (s) => s !== null, { what: "the analysis of the 'privacy' page" });
+  assert.equal(state.status, "not_policy", "the title says privacy, the analyzer says it is no policy");
+  assert.equal(state.pageReport.is_policy, false);
+  assert.equal((await toolbar(ext, word.tabId)).text, "");
+  assert.equal(state.badge.segments, null);
+  await article.page.close();
+  await word.page.close();
+});
+
+test("a shop page: the click finds the footer's Privacy link, fetches and analyzes that policy", async () => {
+  const { page, tabId } = await visit("/shop.html");
+  expectedFetches.add("/legal/privacy-notice.html");
+  const popup = await openPopup(ext, tabId);
+  const state = await tabState(ext, tabId);
+  assert.equal(state.status, "report");
+  assert.equal(state.source, "linked");
+  assert.equal(state.policyUrl, site.url("/legal/privacy-notice.html"), "the Privacy link, not 'Your Privacy Choices'");
+  assert.deepEqual(await popupVerdicts(popup), { tracking: "first_party", sale: "sells", retention: "as_needed" });
+  const source = await popup.textContent("#source");
+  assert.ok(source.includes(site.url("/legal/privacy-notice.html")), `the popup names the policy it read: ${source}`);
+  assert.equal(await popup.$$eval("#card .plv-show", (b) => b.length), 0, "no 'show in page' for a policy that is not the page");
+  assert.equal((await toolbar(ext, tabId)).text, "1");
+  await shot(popup, "popup-linked-light");
+  await popup.close();
+  await page.close();
+});
+
+test("the popup shows verdicts and evidence; 'show in page' highlights the sentence", async () => {
+  const { page, tabId } = await visit("/policy.html");
+  await waitForState(ext, tabId, isReport);
+  for (const scheme of ["light", "dark"]) {
+    const popup = await openPopup(ext, tabId, { colorScheme: scheme });
+    assert.deepEqual(await popupVerdicts(popup), { tracking: "third_party", sale: "no_sale", retention: "stated_period" });
+    assert.match(await popup.textContent("#site"), /^127\.0\.0\.1:\d+$/);
+    assert.match(await popup.textContent("#source"), /This page is a privacy policy/);
+    await shot(popup, `popup-policy-${scheme}`);
+    // Open the sale row with the keyboard and show its quote in the page.
+    await popup.focus('[data-practice="sale"] summary');
+    await popup.keyboard.press("Enter");
+    const quote = await popup.textContent('[data-practice="sale"] .plv-quote');
+    assert.equal(quote, "“We do not sell your personal information to anyone.”");
+    await shot(popup, `popup-policy-open-${scheme}`);
+    await popup.click('[data-practice="sale"] .plv-show');
+    await popup.waitForFunction(() => document.getElementById("toast").textContent.length > 0);
+    assert.equal(await popup.textContent("#toast"), "Highlighted in the page.");
+    const highlighted = await page.evaluate(() => {
+      const h = CSS.highlights.get("policy-lens");
+      return h ? [...h].map((r) => r.toString()) : null;
+    });
+    assert.deepEqual(highlighted, ["We do not sell your personal information to anyone."]);
+    await popup.close();
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, "page-highlight.png") });
+  await page.close();
+});
+
+test("hostile text (script, onerror, javascript: URLs) renders inertly in the popup", async () => {
+  const { page, tabId } = await visit("/hostile.html");
+  const state = await waitForState(ext, tabId, isReport);
+  assert.equal(state.badge.segments[1].verdict, "no_sale");
+  const popup = await openPopup(ext, tabId);
+  await popup.$$eval("#card details", (ds) => ds.forEach((d) => (d.open = true)));
+  const text = await popup.textContent("#card");
+  assert.ok(text.includes(`<img src=x onerror="fetch('/pwned-img')">`), "the markup shows as text");
+  assert.ok(text.includes("<script>fetch('/pwned-script')</script>"), "the script tag shows as text");
+  const elements = await popup.$$eval("#card img, #card script, #card iframe, #card a[href^='javascript']", (els) => els.length);
+  assert.equal(elements, 0, "no element came out of page text");
+  await shot(popup, "popup-hostile-light");
+  // Click every "show in page" and every link the card has; nothing may run.
+  for (const button of await popup.$$("#card .plv-show")) await button.click();
+  await popup.waitForTimeout(300);
+  const pwned = site.requests.filter((r) => r.path.startsWith("/pwned"));
+  assert.deepEqual(pwned, [], "no payload ran (in the popup or through the extension)");
+  await popup.close();
+  await page.close();
+});
+
+test("'We do not sell' hidden nine ways does not count: only visible text is read", async () => {
+  const { page, tabId } = await visit("/hidden-sale.html");
+  await waitForState(ext, tabId, isReport);
+  const popup = await openPopup(ext, tabId);
+  assert.equal((await popupVerdicts(popup)).sale, "sells");
+  const report = await currentWorker(ext).evaluate(async (id) => {
+    const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`];
+    return (await chrome.storage.local.get(`policy:${state.policyUrl}`))[`policy:${state.policyUrl}`].report;
+  }, tabId);
+  assert.equal(report.practices.sale.details.denial, false, "no hidden denial reached the analyzer");
+  const quotes = [...PRACTICES.flatMap((k) => report.practices[k].evidence), ...report.findings.map((f) => f.evidence)].map((e) => e.quote);
+  assert.equal(quotes.some((q) => /do not sell/i.test(q)), false);
+  await popup.close();
+  await page.close();
+});
+
+test("states: empty page (looks for a policy, finds none), PDF, browser-internal page", async () => {
+  const empty = await visit("/empty.html");
+  for (const p of ["/.well-known/privacy-policy", "/privacy", "/privacy-policy"]) expectedFetches.add(p);
+  const popup = await openPopup(ext, empty.tabId);
+  assert.equal(await popup.getAttribute("#card [data-state]", "data-state"), "empty");
+  assert.deepEqual((await tabState(ext, empty.tabId)).tried, ["/.well-known/privacy-policy", "/privacy", "/privacy-policy"].map(site.url));
+  await shot(popup, "popup-empty-light");
+  await popup.close();
+  await empty.page.close();
+
+  const blank = await ext.context.newPage();
+  await blank.goto("about:blank");
+  // Without the "tabs" permission the extension cannot see this tab's URL: take the newest tab.
+  const blankId = await currentWorker(ext).evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id)));
+  const popupBlank = await openPopup(ext, blankId, { colorScheme: "dark" });
+  assert.equal(await popupBlank.getAttribute("#card [data-state]", "data-state"), "unsupported_page");
+  await shot(popupBlank, "popup-internal-dark");
+  await popupBlank.close();
+  await blank.close();
+
+  const pdf = await ext.context.newPage();
+  await pdf.goto(site.url("/doc.pdf")).catch(() => {}); // headless may download instead of showing it
+  if (pdf.url().endsWith("/doc.pdf")) {
+    const pdfId = await tabIdOf(ext, pdf);
+    const popupPdf = await openPopup(ext, pdfId);
+    assert.equal(await popupPdf.getAttribute("#card [data-state]", "data-state"), "unsupported_page");
+    assert.match(await popupPdf.textContent("#card"), /PDF/);
+    await shot(popupPdf, "popup-pdf-light");
+    await popupPdf.close();
+  }
+  await pdf.close();
+});
+
+test("a page that is not a policy and links none: 'analyze this page anyway'", async () => {
+  const { page, tabId } = await visit("/article.html");
+  for (const p of ["/.well-known/privacy-policy", "/privacy", "/privacy-policy"]) expectedFetches.add(p);
+  const popup = await openPopup(ext, tabId);
+  assert.equal(await popup.getAttribute("#card [data-state]", "data-state"), "not_policy");
+  await shot(popup, "popup-no-policy-light");
+  await popup.click("#card .plv-actions button");
+  await popup.waitForSelector('#card [data-state="report"]');
+  assert.match(await popup.textContent("#card"), /forced/);
+  await shot(popup, "popup-forced-light");
+  await popup.close();
+  await page.close();
+});
+
+test("a policy that changed since the last visit: the popup says what changed", async () => {
+  site.setChanging("before");
+  const { page, tabId } = await visit("/changing/privacy.html");
+  const first = await waitForState(ext, tabId, isReport);
+  assert.equal(first.badge.segments[1].verdict, "no_sale");
+  site.setChanging("after");
+  await page.reload();
+  const second = await waitForState(ext, tabId, (s) => isReport(s) && s.changes.length > 0, { what: "the changed verdicts" });
+  assert.deepEqual(second.changes, [{ practice: "sale", from: "no_sale", to: "sells" }]);
+  const popup = await openPopup(ext, tabId);
+  assert.match(await popup.textContent("#card .plv-changes"), /Sale changed: Does not sell → Sells or shares your data/);
+  await shot(popup, "popup-changed-light");
+  await popup.close();
+  await page.close();
+});
+
+test("a page cannot talk to the extension, nor poison another tab's result", async () => {
+  const a = await visit("/hostile.html");
+  const b = await visit("/policy.html");
+  await waitForState(ext, a.tabId, isReport);
+  const before = await waitForState(ext, b.tabId, isReport);
+  const reach = await a.page.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage);
+  assert.equal(reach, "undefined", "no externally_connectable: pages cannot message the extension");
+  // Even our own content script in tab A can only write tab A's state: replay a message as if
+  // it came from A, naming B's tab and URL; the background takes both from the sender.
+  await a.page.reload();
+  const afterB = await tabState(ext, b.tabId);
+  assert.deepEqual(afterB.badge, before.badge);
+  assert.equal(afterB.policyUrl, site.url("/policy.html"));
+  await a.page.close();
+  await b.page.close();
+});
+
+test("every request is accounted for: nothing left 127.0.0.1, the extension fetched only what was asked", async () => {
+  const fetched = site.requests.filter((r) => r.secFetchDest === "empty").map((r) => r.path);
+  assert.deepEqual([...new Set(fetched)].sort(), [...expectedFetches].sort(), "the extension's own requests");
+  const pagesAndIcons = site.requests.filter((r) => r.secFetchDest !== "empty");
+  for (const r of pagesAndIcons) {
+    assert.ok(r.secFetchDest === "document" || r.path === "/favicon.ico" || r.path === "/pixel-missing.gif", `unexpected request ${r.path} (${r.secFetchDest})`);
+  }
+  for (const url of seenByPlaywright) {
+    assert.ok(url.startsWith(site.origin) || url.startsWith("chrome-extension://") || url.startsWith("about:") || url.startsWith("data:") || url.startsWith("chrome://"), `a page or the worker asked for ${url}`);
+  }
+  const strays = proxy.outside.filter((e) => !BROWSER_OWN_HOSTS.includes(proxyHost(e)));
+  assert.deepEqual(strays, [], "requests outside 127.0.0.1 other than Chromium's own service traffic");
+  console.log(`requests: ${site.requests.length} to the test site (${fetched.length} by the extension), ${proxy.outside.length} of Chromium's own refused by the proxy`);
+});
+
+test("click-only mode: the detection script is unregistered; nothing is read until a click", async () => {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.check("#mode-click");
+  await options.waitForFunction(() => document.getElementById("status").textContent.length > 0);
+  const result = await currentWorker(ext).evaluate(async () => ({
+    scripts: await chrome.scripting.getRegisteredContentScripts(),
+    settings: (await chrome.storage.local.get("settings")).settings,
+    hostAccess: await chrome.permissions.contains({ origins: ["http://*/*"] }),
+  }));
+  assert.deepEqual(result.scripts, []);
+  assert.equal(result.settings.mode, "click");
+  await shot(options, "options-light");
+  console.log(`click-only mode: host access after permissions.remove: ${result.hostAccess}`);
+  const { page, tabId } = await visit("/policy.html");
+  await page.waitForTimeout(500);
+  assert.equal(await tabState(ext, tabId), null, "no automatic analysis in click-only mode");
+  await page.close();
+  await options.close();
+});

@@ -1,0 +1,287 @@
+// Helpers of the extension's browser tests: a site server on 127.0.0.1 (the fixture pages, the
+// four sample policies rendered as pages, a policy that changes on demand), a recording proxy
+// that every request of the browser goes through (pages, the service worker, the offscreen
+// document: nothing can reach the network without being listed, and nothing but 127.0.0.1 is
+// forwarded), and Debian's Chromium with the unpacked extension in a fresh profile.
+import { createServer, request as httpRequest } from "node:http";
+import { connect } from "node:net";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const EXT = join(ROOT, "extension");
+export const PAGES = join(ROOT, "tests", "fixtures", "pages");
+export const SAMPLES = join(ROOT, "tests", "fixtures", "samples");
+export const SCREENSHOTS = join(ROOT, "target", "screenshots");
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** What ./build.sh must have staged for the extension to load. */
+export function requireStaged() {
+  const missing = ["manifest.json", "pkg/policy_lens.js", "pkg/policy_lens_bg.wasm", "ui/report-view.js"].filter(
+    (f) => !existsSync(join(EXT, f)),
+  );
+  if (missing.length) throw new Error(`extension/ is missing ${missing.join(", ")}: run ./build.sh first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (./test.sh does it)`);
+}
+
+function escapeHtml(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** A plain-text policy as a web page: short unpunctuated lines become headings. */
+export function textToHtml(title, text) {
+  const blocks = text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  const body = blocks
+    .map((b) => {
+      const one = b.replace(/\s+/g, " ");
+      return one.length < 80 && !/[.:;,]$/.test(one) ? `<h2>${escapeHtml(one)}</h2>` : `<p>${escapeHtml(one)}</p>`;
+    })
+    .join("\n");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main>${body}</main></body></html>`;
+}
+
+const CHANGING = {
+  before: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy Policy – Changing Co</title></head><body><main>
+<h1>Privacy Policy</h1><p>This privacy policy explains how Changing Co collects and uses the personal information of its customers.</p>
+<p>We do not sell your personal information.</p><p>We use our own cookies to keep you signed in.</p></main></body></html>`,
+  after: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy Policy – Changing Co</title></head><body><main>
+<h1>Privacy Policy</h1><p>This privacy policy explains how Changing Co collects and uses the personal information of its customers.</p>
+<p>We sell your personal information to data brokers for their own marketing purposes.</p><p>We use our own cookies to keep you signed in.</p></main></body></html>`,
+};
+
+/**
+ * The test site on 127.0.0.1 (port 0): tests/fixtures/pages/*, /samples/<name>.html (the sample
+ * policies as pages), /changing/privacy.html (switch with site.setChanging("after")), and
+ * /doc.pdf. Resolves to {origin, url(path), requests, setChanging, close}.
+ */
+export function startSite() {
+  const requests = [];
+  let changing = "before";
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    requests.push({ path: url.pathname, method: req.method, secFetchDest: req.headers["sec-fetch-dest"] ?? "", origin: req.headers.origin ?? "" });
+    const send = (status, type, body) => res.writeHead(status, { "content-type": type, "cache-control": "no-store" }).end(body);
+    if (url.pathname === "/changing/privacy.html") return send(200, "text/html; charset=utf-8", CHANGING[changing]);
+    const sample = /^\/samples\/([a-z]+)\.html$/.exec(url.pathname);
+    if (sample) {
+      const file = join(SAMPLES, `${sample[1]}.txt`);
+      if (!existsSync(file)) return send(404, "text/plain", "no such sample");
+      return send(200, "text/html; charset=utf-8", textToHtml(`Privacy Policy – ${sample[1]}`, readFileSync(file, "utf8")));
+    }
+    if (url.pathname === "/doc.pdf") {
+      return send(200, "application/pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    }
+    let path;
+    try {
+      path = normalize(join(PAGES, decodeURIComponent(url.pathname)));
+    } catch {
+      return send(400, "text/plain", "bad path");
+    }
+    if (!path.startsWith(PAGES + sep) || !existsSync(path) || !statSync(path).isFile()) return send(404, "text/html", "<!doctype html><title>Not found</title><p>Not found.</p>");
+    const type = { ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8" }[extname(path)] ?? "application/octet-stream";
+    return send(200, type, readFileSync(path));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      resolve({
+        origin,
+        url: (p) => origin + p,
+        requests,
+        setChanging: (v) => (changing = v),
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
+
+/**
+ * An HTTP proxy that records every request the browser makes (absolute URLs, CONNECT tunnels)
+ * and forwards only those to 127.0.0.1; anything else is refused and listed in `outside`.
+ */
+export function startProxy() {
+  const seen = [];
+  const outside = [];
+  const server = createServer((req, res) => {
+    let target;
+    try {
+      target = new URL(req.url);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    seen.push(target.href);
+    if (target.hostname !== "127.0.0.1") {
+      outside.push(target.href);
+      res.writeHead(502, { "content-type": "text/plain" }).end("blocked by the test proxy");
+      return;
+    }
+    const upstream = httpRequest(
+      { host: "127.0.0.1", port: target.port, method: req.method, path: target.pathname + target.search, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on("error", () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  server.on("connect", (req, socket) => {
+    socket.on("error", () => {});
+    seen.push(`CONNECT ${req.url}`);
+    const [host, port] = req.url.split(":");
+    if (host !== "127.0.0.1") {
+      outside.push(`CONNECT ${req.url}`);
+      socket.end("HTTP/1.1 502 Blocked\r\n\r\n");
+      return;
+    }
+    const up = connect(Number(port), host, () => {
+      socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      up.pipe(socket);
+      socket.pipe(up);
+    });
+    up.on("error", () => socket.destroy());
+  });
+  server.on("clientError", (_e, socket) => socket.destroy());
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ port: server.address().port, seen, outside, close: () => new Promise((done) => server.close(done)) }),
+    );
+  });
+}
+
+/**
+ * Chromium with the unpacked extension, every request through `proxy`. Resolves to
+ * {context, worker, extensionId, close}.
+ */
+export async function launchWithExtension(proxy, { colorScheme = "light" } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "policy-lens-ext-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      // Loopback too goes through the proxy (Chromium bypasses it by default).
+      "--proxy-bypass-list=<-loopback>",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--no-default-browser-check",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,NetworkTimeServiceQuerying,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,PrivacySandboxSettings4",
+      "--disable-client-side-phishing-detection",
+      "--safebrowsing-disable-auto-update",
+      "--disable-domain-reliability",
+      "--disable-default-apps",
+      "--disable-field-trial-config",
+      "--no-pings",
+      "--metrics-recording-only",
+      "--disable-breakpad",
+    ],
+  });
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ?? (await context.waitForEvent("serviceworker", { timeout: 20000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The live service worker (it may have been restarted since launch). */
+export function currentWorker(ext) {
+  return ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`)) ?? ext.worker;
+}
+
+/** The tab id of a page, asked of the extension. */
+export async function tabIdOf(ext, page) {
+  const url = page.url();
+  for (let i = 0; i < 50; i++) {
+    const id = await currentWorker(ext).evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab for ${url}`);
+}
+
+/** The tab's state in chrome.storage.session (null when none). */
+export function tabState(ext, tabId) {
+  return currentWorker(ext).evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
+}
+
+/** Waits until `predicate(state)` holds for the tab's state; returns it. No timing is asserted. */
+export async function waitForState(ext, tabId, predicate, { timeout = 20000, what = "a tab state" } = {}) {
+  const end = Date.now() + timeout;
+  let state = null;
+  while (Date.now() < end) {
+    state = await tabState(ext, tabId);
+    if (predicate(state)) return state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state)?.slice(0, 400)}`);
+}
+
+/** The toolbar's badge text and title for a tab. */
+export function toolbar(ext, tabId) {
+  return currentWorker(ext).evaluate(async (id) => ({
+    text: await chrome.action.getBadgeText({ tabId: id }),
+    title: await chrome.action.getTitle({ tabId: id }),
+  }), tabId);
+}
+
+/** Opens the popup as its extension URL for `tabId`; resolves once it rendered something final. */
+export async function openPopup(ext, tabId, { colorScheme } = {}) {
+  const popup = await ext.context.newPage();
+  if (colorScheme) await popup.emulateMedia({ colorScheme });
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector("#card [data-state]:not([data-state=analyzing])", { timeout: 30000 });
+  return popup;
+}
+
+/**
+ * Chromium's own service traffic, which it sends with no extension installed and no page open
+ * (time sync, account and search-domain checks): a control run through the same proxy shows
+ * these hosts and no others. They are refused by the proxy like anything outside 127.0.0.1;
+ * the tests assert that nothing else left, and (through Playwright) that no request of a page,
+ * the popup or the service worker went anywhere but the test site.
+ */
+export const BROWSER_OWN_HOSTS = Object.freeze([
+  "www.google.com",
+  "accounts.google.com",
+  "clients2.google.com",
+  "android.clients.google.com",
+  "update.googleapis.com",
+  "optimizationguide-pa.googleapis.com",
+  "content-autofill.googleapis.com",
+]);
+
+/** The host of a proxy log entry ("CONNECT host:443" or an absolute URL). */
+export function proxyHost(entry) {
+  if (entry.startsWith("CONNECT ")) return entry.slice(8).replace(/:\d+$/, "");
+  try {
+    return new URL(entry).hostname;
+  } catch {
+    return entry;
+  }
+}
+
+export function sampleNames() {
+  return readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, "")).sort();
+}
