@@ -398,7 +398,7 @@ export function renderReport(root, report, { t, onEvidence, changes, actions, on
             t,
             title: t("view_state_not_policy_title"),
             body: t("view_state_not_policy_body"),
-            detail: reason || null,
+            detail: t("view_policy_check", confidence),
             actions,
           })
         : stateBox(state, {

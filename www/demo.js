@@ -146,6 +146,7 @@ function announce(text) {
 }
 
 function showState(state, message, actions) {
+  if (state !== "analyzing") ui.summary.classList.add("has-result");
   lastReport = null;
   ui.copy.disabled = true;
   renderState(ui.summary, state, { t, message, actions });
@@ -230,6 +231,7 @@ async function analyze(src, { force = false } = {}) {
       ? ui.summary.textContent.replace(/\s+/g, " ").trim()
       : t("demo_announce", PRACTICES.map((k) => `${t(`view_practice_${k}`)}: ${verdictLabel(k, report.practices[k].verdict, t)}`).join("; ")),
   );
+  ui.summary.classList.add("has-result");
   ui.summary.dataset.source = src.lineage;
   ui.summary.dataset.run = String(token);
   ui.copy.disabled = false;
@@ -289,12 +291,18 @@ async function openFile(file) {
   if (!isHtml && !isText) {
     showState("error", t("demo_bad_file", name));
     clearText();
+    setMeta(t("demo_meta_idle"));
     return;
   }
-  const limit = isHtml ? MAX_FILE_BYTES : MAX_TEXT_BYTES;
-  if (file.size > limit) {
-    showState("too_large", t("demo_file_too_large", [name, formatBytes(file.size), formatBytes(limit), formatBytes(MAX_TEXT_BYTES)]));
+  if (file.size > (isHtml ? MAX_FILE_BYTES : MAX_TEXT_BYTES)) {
+    showState(
+      "too_large",
+      isHtml
+        ? t("demo_html_too_large", [name, formatBytes(file.size), formatBytes(MAX_FILE_BYTES), formatBytes(MAX_TEXT_BYTES)])
+        : t("demo_file_too_large", [name, formatBytes(file.size), formatBytes(MAX_TEXT_BYTES)]),
+    );
     clearText();
+    setMeta(t("demo_meta_idle"));
     return;
   }
   let content;

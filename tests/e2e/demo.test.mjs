@@ -133,12 +133,13 @@ test("pasted text that is not a privacy policy shows the not-a-policy state", as
   await paste(readFileSync(join(NOT_POLICY, "terms_of_service.txt"), "utf8"));
   await waitForSummary("not_policy", "pasted");
   assert.match(await page.textContent("#summary"), /This is not a privacy policy/);
+  assert.match(await page.textContent("#summary"), /Policy check: \d+% \(a privacy policy scores 50% or more\)/);
   assert.equal(await page.$$eval("#summary .plv-row", (r) => r.length), 0, "no verdict rows");
   assert.equal(await page.getAttribute('button.sample[data-sample="mirantis"]', "aria-pressed"), "false");
   // "Analyze anyway" gives forced verdicts, with a notice.
   await page.click("#summary .plv-actions button");
   await waitForSummary("report", "pasted");
-  assert.match(await page.textContent("#summary .plv-notice"), /does not read like a privacy policy/);
+  assert.match(await page.textContent("#summary .plv-notice"), /Analyzed anyway: this text does not read like a privacy policy \(policy check \d+%/);
 });
 
 test("markup in a pasted policy is shown as text and never runs", async () => {
@@ -206,7 +207,7 @@ test("text in another language gets the unsupported-language state", async () =>
 test("an enormous input is refused with the limit named; a 5 MB policy is analyzed off the main thread", async () => {
   await page.setInputFiles("#file-input", { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, "privacy ") });
   await page.waitForFunction(() => document.querySelector("#summary [data-state=too_large]"));
-  assert.match(await page.textContent("#summary"), /huge\.txt is 6\.0 MB; the demo opens files up to 5\.0 MB/);
+  assert.match(await page.textContent("#summary"), /huge\.txt is 6\.0 MB; the demo reads up to 5\.0 MB of text at once/);
 
   // Just under the limit: the pingcap sample repeated, ≈ 4.9 MB. The verdicts equal the CLI's.
   const one = readFileSync(join(SAMPLES, "pingcap.txt"), "utf8");
