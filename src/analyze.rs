@@ -498,7 +498,9 @@ fn sale(r: &Reading) -> Practice<SaleVerdict, SaleDetails> {
         hits.extend(opt_out.iter().copied());
         (SaleVerdict::Sells, hits, headline)
     } else if !denial.is_empty()
-        && opt_out.iter().all(|h| RULES[h.rule].id == "sale.opt_out_link")
+        && opt_out
+            .iter()
+            .all(|h| RULES[h.rule].id == "sale.opt_out_link")
     {
         let headline = if details.business_transfer {
             "Says it does not sell your data (it may pass to a buyer of the company)".to_string()
@@ -530,7 +532,15 @@ fn sale(r: &Reading) -> Practice<SaleVerdict, SaleDetails> {
 
 fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
     use Cue::*;
-    let indefinite = r.with(&[RetentionIndefinite, RetentionAfterDeletion]);
+    let mut indefinite = r.with(&[RetentionIndefinite, RetentionAfterDeletion]);
+    // When the policy says its backups are kept only for a limited time, the copies it says
+    // remain in backups after deletion are bounded too (spec: retention).
+    if r.hits
+        .iter()
+        .any(|h| RULES[h.rule].id == "retention.backup_limited")
+    {
+        indefinite.retain(|h| RULES[h.rule].id != "retention.after_deletion");
+    }
     let period = r.with(&[RetentionPeriod]);
     let as_needed = r.with(&[RetentionAsNeeded]);
     let unspecified = r.with(&[RetentionUnspecified]);
@@ -595,7 +605,7 @@ fn periods(r: &Reading, hits: &[Hit]) -> Vec<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::bytes::RegexBuilder::new(
-            r"\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|eighteen|twenty|twenty-four|thirty|sixty|ninety)(?: \(\d{1,4}\))?[ -](hour|day|week|month|year)s?\b",
+            r"\b(?:(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|eighteen|twenty|twenty-four|thirty|sixty|ninety)(?: \(\d{1,4}\))?|(?:for|least|to|of|about|within) an?(?: full| calendar)?)[ -](hour|day|week|month|year)s?\b",
         )
         .unicode(false)
         .build()
@@ -604,7 +614,11 @@ fn periods(r: &Reading, hits: &[Hit]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for h in hits {
         for c in re.captures_iter(r.norm_of(h.sentence).as_bytes()) {
-            let n = String::from_utf8_lossy(&c[1]).to_string();
+            // "for a year", "at least a month": one unit.
+            let n = c.get(1).map_or_else(
+                || "1".to_string(),
+                |m| String::from_utf8_lossy(m.as_bytes()).to_string(),
+            );
             let unit = String::from_utf8_lossy(&c[2]).to_string();
             let n = word_number(&n).map(|v| v.to_string()).unwrap_or(n);
             let p = format!("{n} {unit}{}", if n == "1" { "" } else { "s" });
