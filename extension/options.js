@@ -33,7 +33,12 @@ async function setMode(mode) {
     await chrome.permissions.remove({ origins: [...HOST_ORIGINS] }).catch(() => false);
   }
   await chrome.runtime.sendMessage({ kind: REQ.SETTINGS_CHANGED });
-  say(t(settings.mode === "auto" ? "options_saved_auto" : "options_saved_click"));
+  let message = t(settings.mode === "auto" ? "options_saved_auto" : "options_saved_click");
+  if (mode === "click" && (await chrome.permissions.contains({ origins: [...HOST_ORIGINS] }).catch(() => false))) {
+    // Chrome keeps host access granted at install; say how to withhold it.
+    message += ` ${t("options_access_kept")}`;
+  }
+  say(message);
 }
 
 async function main() {
