@@ -91,7 +91,7 @@ class Analyzer {
     const pending = this.pending;
     if (!pending || pending.id !== data.id) return; // an answer nobody waits for any more
     this.pending = null;
-    if (data.type === "report") pending.resolve({ report: data.report, ms: data.ms });
+    if (data.type === "report") pending.resolve({ report: data.report, ms: data.ms, first: data.first });
     else pending.reject(new Error(data.message));
   }
 
@@ -209,7 +209,7 @@ async function analyze(src, { force = false } = {}) {
     clearTimeout(slow);
   }
   if (token !== run) return;
-  const { report, ms } = result;
+  const { report, ms, first } = result;
   const verdicts = Object.fromEntries(PRACTICES.map((k) => [k, report.practices[k].verdict]));
   const changes = src.edited ? changesSince(lastVerdicts.get(src.lineage), report) : [];
   lastVerdicts.set(src.lineage, verdicts);
@@ -238,7 +238,10 @@ async function analyze(src, { force = false } = {}) {
   ui.copy.textContent = t("demo_copy");
   marks = renderHighlighted(ui.text, src.text, notAnalyzed ? null : report, markLabel);
   ui.text.scrollTop = 0;
-  setMeta(t("demo_meta_done", [formatBytes(report.stats.bytes), report.stats.sentences.toLocaleString("en"), formatMs(ms)]));
+  const took = first ? t("demo_first_run", formatMs(ms)) : formatMs(ms);
+  setMeta(t("demo_meta_done", [formatBytes(report.stats.bytes), report.stats.sentences.toLocaleString("en"), took]));
+  if (first) ui.meta.title = t("demo_first_run_title");
+  else ui.meta.removeAttribute("title");
 }
 
 // --- inputs -------------------------------------------------------------------------------------

@@ -56,11 +56,19 @@ function styleHides(style) {
 }
 
 /**
+ * DOMParser parses with scripting off, so a <noscript> in <head> spills its text into <body>;
+ * a browser with scripting on (and the CLI) reads <noscript> as raw text and never shows it.
+ */
+function withoutNoscript(html) {
+  return html.replace(/<noscript\b[^>]*>[\s\S]*?(<\/noscript\s*>|$)/gi, "");
+}
+
+/**
  * The visible text blocks of an HTML document: [{kind, text}], kinds "title", "heading",
  * "paragraph", "list_item", "table_cell". `source` is an HTML string or a Document.
  */
 export function htmlToBlocks(source) {
-  const doc = typeof source === "string" ? new DOMParser().parseFromString(source, "text/html") : source;
+  const doc = typeof source === "string" ? new DOMParser().parseFromString(withoutNoscript(source), "text/html") : source;
   const out = []; // {kind, text, chrome, cell}
   const chromes = []; // {chars}
   const cells = []; // {chars, layout}

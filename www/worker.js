@@ -3,7 +3,8 @@
 //
 //   page → worker  {id, kind: "text" | "blocks", input, force}
 //   worker → page  {type: "ready", version, ms}              once, when the module is loaded
-//                  {type: "report", id, report, ms}           ms: time spent in the analysis
+//                  {type: "report", id, report, ms, first}    ms: time spent in the analysis;
+//                                                             first: the worker's first one
 //                  {type: "error", id, message}               bad input, or the module failed
 
 import init, { analyzeBlocks, analyzeText, version } from "./pkg/policy_lens.js";
@@ -20,13 +21,17 @@ const ready = init().then(
   },
 );
 
+// The first analysis also compiles the rules' patterns it needs (they are compiled lazily).
+let first = true;
+
 self.addEventListener("message", async ({ data }) => {
   const { id, kind, input, force } = data ?? {};
   try {
     await ready;
     const t0 = performance.now();
     const report = kind === "blocks" ? analyzeBlocks(input, { force: Boolean(force) }) : analyzeText(input, { force: Boolean(force) });
-    postMessage({ type: "report", id, report, ms: performance.now() - t0 });
+    postMessage({ type: "report", id, report, ms: performance.now() - t0, first });
+    first = false;
   } catch (e) {
     postMessage({ type: "error", id, message: String(e?.message ?? e) });
   }

@@ -5,14 +5,16 @@
 // appear. Screenshots go to target/screenshots/. Run: ./build.sh && node --test tests/e2e/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, SCREENSHOTS, cliVerdicts, launch, requireStaged, serveStatic, shownVerdicts } from "./lib-demo.mjs";
+import { ROOT, SCREENSHOTS, cliReport, cliVerdicts, launch, pageBlocks, requireStaged, serveStatic, shownVerdicts } from "./lib-demo.mjs";
 
 const SAMPLES = join(ROOT, "tests", "fixtures", "samples");
 const HTML = join(ROOT, "tests", "fixtures", "html");
 const NOT_POLICY = join(ROOT, "tests", "fixtures", "not_policy");
+const SHARED = process.env.POLICY_LENS_SHARED ?? join(ROOT, "..", "shared");
+const CORPUS_HTML = join(SHARED, "corpus", "html");
 
 let server;
 let browser;
@@ -80,7 +82,7 @@ test("the page opens with a sample analyzed and says nothing left the browser", 
   await waitForSummary("report", "sample:mirantis");
   assert.equal(await page.getAttribute('button.sample[data-sample="mirantis"]', "aria-pressed"), "true");
   const meta = await page.textContent("#meta");
-  assert.match(meta, /Analyzed 6\.7 KB \(57 sentences\) in [\d.]+ (ms|s)/);
+  assert.match(meta, /Analyzed 6\.7 KB \(57 sentences\) in [\d.]+ (ms|s) \(first run\)/);
   assert.match(meta, /Nothing left your browser/);
   assert.match(await page.textContent("#version"), /^\d+\.\d+\.\d+/);
   const rows = await page.$$eval("#summary .plv-row", (rs) => rs.map((r) => r.dataset.practice));
@@ -170,7 +172,10 @@ test("a dropped .html file is read in the browser and gives the CLI's verdicts",
   const pages = readdirSync(HTML).filter((f) => f.endsWith(".html")).sort();
   assert.ok(pages.length >= 4);
   for (const file of pages) {
-    await dropFile(file, readFileSync(join(HTML, file), "utf8"), "text/html");
+    const html = readFileSync(join(HTML, file), "utf8");
+    const cli = cliReport(join(HTML, file));
+    assert.deepEqual(await pageBlocks(page, html), { blocks: cli.stats.blocks, bytes: cli.stats.bytes }, `${file}: the same blocks as the CLI's HTML reader`);
+    await dropFile(file, html, "text/html");
     const expected = cliVerdicts(join(HTML, file));
     const state = Object.values(expected).every((v) => v === "not_analyzed") ? "not_policy" : "report";
     await waitForSummary(state, `file:${file}`);
@@ -178,6 +183,21 @@ test("a dropped .html file is read in the browser and gives the CLI's verdicts",
     assert.match(await page.textContent("#source-label"), /read as a web page: \d+ blocks/);
   }
   assert.equal(await page.isHidden("#drop-overlay"), true, "the drop overlay is gone");
+});
+
+test("the browser's HTML reader makes the CLI's blocks of every corpus page (when ../shared is there)", async (ctx) => {
+  if (!existsSync(CORPUS_HTML)) return ctx.skip(`no corpus at ${CORPUS_HTML} (set POLICY_LENS_SHARED)`);
+  const pages = readdirSync(CORPUS_HTML).filter((f) => f.endsWith(".html")).sort();
+  assert.ok(pages.length > 0);
+  const differ = [];
+  for (const file of pages) {
+    const cli = cliReport(join(CORPUS_HTML, file));
+    const got = await pageBlocks(page, readFileSync(join(CORPUS_HTML, file), "utf8"));
+    if (got.blocks !== cli.stats.blocks || got.bytes !== cli.stats.bytes) {
+      differ.push(`${file}: ${got.blocks} blocks / ${got.bytes} bytes, CLI ${cli.stats.blocks} / ${cli.stats.bytes}`);
+    }
+  }
+  assert.deepEqual(differ, [], `${differ.length} of ${pages.length} pages differ`);
 });
 
 test("a .txt file from the file picker, an unknown file type, and an empty input", async () => {

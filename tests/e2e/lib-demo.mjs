@@ -133,11 +133,25 @@ export async function launch(origin) {
   };
 }
 
+/** The native CLI's report of a file. */
+export function cliReport(file) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: run ./build.sh first`);
+  return JSON.parse(execFileSync(CLI, ["analyze", "--format", "json", file], { encoding: "utf8", maxBuffer: 1 << 28 }));
+}
+
 /** The native CLI's three verdicts for a file. */
 export function cliVerdicts(file) {
-  if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: run ./build.sh first`);
-  const report = JSON.parse(execFileSync(CLI, ["analyze", "--format", "json", file], { encoding: "utf8" }));
+  const report = cliReport(file);
   return Object.fromEntries(["tracking", "sale", "retention"].map((k) => [k, report.practices[k].verdict]));
+}
+
+/** The blocks the page's HTML reader (www/html-blocks.js) makes of `html`: {blocks, bytes}. */
+export async function pageBlocks(page, html) {
+  return page.evaluate(async (html) => {
+    const { htmlToBlocks, blocksText } = await import("./html-blocks.js");
+    const blocks = htmlToBlocks(html).filter((b) => b.text.trim() !== "");
+    return { blocks: blocks.length, bytes: new Blob([blocksText(blocks)]).size };
+  }, html);
 }
 
 /** The three verdicts the page shows, read from the rendered rows. */
