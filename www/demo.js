@@ -357,6 +357,22 @@ function wireInputs() {
     if (file) openFile(file);
     ui.file.value = "";
   });
+  // A click on a highlighted sentence opens its row of the summary (the way back from the text).
+  ui.text.addEventListener("click", (event) => {
+    const mark = event.target.closest?.("mark.evidence");
+    if (!mark) return;
+    const key = mark.dataset.keys.split(" ")[0];
+    const details = key.startsWith("finding:")
+      ? ui.summary.querySelector(`[data-finding="${CSS.escape(key.slice(8))}"] details`)
+      : ui.summary.querySelector(`.plv-row[data-practice="${CSS.escape(key)}"] details`);
+    if (!details) return;
+    details.open = true;
+    for (const m of ui.text.querySelectorAll("mark.is-current")) m.classList.remove("is-current");
+    mark.classList.add("is-current");
+    const summary = details.querySelector("summary");
+    summary.scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
+    summary.focus({ preventScroll: true });
+  });
   ui.copy.addEventListener("click", async () => {
     if (!lastReport) return;
     try {

@@ -129,6 +129,28 @@ test("opening a verdict scrolls the policy text to its evidence", async () => {
   await page.click('#summary .plv-row[data-practice="tracking"] .plv-quote-item:last-child button.plv-show');
   const want = await page.$eval('#summary .plv-row[data-practice="tracking"] .plv-quote-item:last-child .plv-quote', (q) => q.textContent.slice(1, -1));
   await page.waitForFunction((w) => document.querySelector("#policy-text mark.is-current")?.textContent.replace(/\s+/g, " ").trim() === w, want);
+  // And back: a click on a highlighted sale sentence opens the Sale row.
+  await page.click('#summary .plv-row[data-practice="tracking"] summary'); // close it again
+  assert.equal(await page.$eval('#summary .plv-row[data-practice="sale"] details', (d) => d.open), false);
+  await page.click('#policy-text mark.evidence[data-keys^="sale"]');
+  assert.equal(await page.$eval('#summary .plv-row[data-practice="sale"] details', (d) => d.open), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.closest(".plv-row")?.dataset.practice), "sale");
+});
+
+test("the summary copies as plain text", async () => {
+  await page.click("#copy");
+  await page.waitForFunction(() => document.querySelector("#copy").textContent === "Copied");
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const strings = JSON.parse(readFileSync(join(ROOT, "ui", "_locales", "en", "messages.json"), "utf8"));
+  const cli = cliReport(join(SAMPLES, "pingcap.txt"));
+  const symbols = { good: "✓", caution: "!", bad: "✗", unknown: "?" };
+  assert.ok(text.startsWith(`${cli.title}\n`), "the title first");
+  for (const k of ["tracking", "sale", "retention"]) {
+    const p = cli.practices[k];
+    const line = `${strings[`view_practice_${k}`].message}: ${strings[`view_verdict_${k}_${p.verdict}`].message} [${symbols[p.level]} ${p.level}]`;
+    assert.ok(text.includes(`${line}\n  ${p.headline}\n`), `"${line}" and its headline`);
+  }
+  assert.ok(text.endsWith(`policy-lens ${cli.version} · rules, not AI · not legal advice`));
 });
 
 test("pasted text that is not a privacy policy shows the not-a-policy state", async () => {
