@@ -81,8 +81,8 @@ export function glyphLines({ glyph, x, y, w, h }) {
       ];
     case "bang":
       return [
-        [[x + w / 2, y], [x + w / 2, y + h * 0.58]],
-        [[x + w / 2, y + h * 0.9], [x + w / 2, y + h]],
+        [[x + w / 2, y], [x + w / 2, y + h * 0.42]],
+        [[x + w / 2, y + h * 0.98], [x + w / 2, y + h]],
       ];
     default:
       return [];

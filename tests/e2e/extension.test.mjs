@@ -88,10 +88,16 @@ async function popupVerdicts(popup) {
 }
 
 test("the extension loads: worker, CSP, registered detection script, no web-accessible resources", async () => {
-  const info = await currentWorker(ext).evaluate(async () => ({
-    manifest: chrome.runtime.getManifest(),
-    scripts: await chrome.scripting.getRegisteredContentScripts(),
-  }));
+  // runtime.onInstalled registers the detection script; wait until it has.
+  let info;
+  for (let i = 0; i < 100; i++) {
+    info = await currentWorker(ext).evaluate(async () => ({
+      manifest: chrome.runtime.getManifest(),
+      scripts: await chrome.scripting.getRegisteredContentScripts(),
+    }));
+    if (info.scripts.length > 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   assert.equal(info.manifest.manifest_version, 3);
   assert.doesNotMatch(info.manifest.content_security_policy.extension_pages, /'unsafe-eval'|'unsafe-inline'|https?:/);
   assert.match(info.manifest.content_security_policy.extension_pages, /script-src 'self' 'wasm-unsafe-eval'/);
@@ -327,6 +333,75 @@ test("a page cannot talk to the extension, nor poison another tab's result", asy
   assert.equal(afterB.policyUrl, site.url("/policy.html"));
   await a.page.close();
   await b.page.close();
+});
+
+test("the content script's same-origin fetch (click-only mode) refuses other origins", async () => {
+  const { page, tabId } = await visit("/shop.html");
+  expectedFetches.add("/legal/privacy-notice.html");
+  const ask = (url) => currentWorker(ext).evaluate(([id, u]) => chrome.tabs.sendMessage(id, { kind: "content:fetch", url: u }, { frameId: 0 }), [tabId, url]);
+  const same = await ask(site.url("/legal/privacy-notice.html"));
+  assert.equal(same.ok, true);
+  assert.match(same.text, /<h1>Privacy Notice<\/h1>/);
+  const other = await ask(site.url("/legal/privacy-notice.html").replace("127.0.0.1", "localhost"));
+  assert.deepEqual(other, { ok: false, error: "cross_origin" });
+  assert.deepEqual(await ask("javascript:alert(1)"), { ok: false, error: "cross_origin" });
+  await page.close();
+});
+
+test("the service worker can stop at any time: state and results survive it", async () => {
+  const { page, tabId } = await visit("/policy.html");
+  const before = await waitForState(ext, tabId, isReport);
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send("ServiceWorker.enable");
+  await cdp.send("ServiceWorker.stopAllWorkers");
+  await cdp.detach();
+  // The popup wakes a fresh worker, which finds the tab's state in storage.session.
+  const popup = await openPopup(ext, tabId);
+  assert.deepEqual(await popupVerdicts(popup), { tracking: "third_party", sale: "no_sale", retention: "stated_period" });
+  const after = await tabState(ext, tabId);
+  assert.equal(after.analyzedAt, before.analyzedAt, "no new analysis was needed");
+  await popup.close();
+  await page.close();
+});
+
+test("toolbar icons: every level, 16 and 32 px (drawn by icon.js), saved for review", async () => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const file = join(SCREENSHOTS, "toolbar-icons.png");
+  const shapes = await page.evaluate(async () => {
+    const { drawIcon } = await import(chrome.runtime.getURL("icon.js"));
+    const rows = [
+      null,
+      ["bad", "good", "good"],
+      ["caution", "bad", "caution"],
+      ["good", "unknown", "unknown"],
+      ["unknown", "unknown", "unknown"],
+      ["bad", "bad", "bad"],
+    ];
+    const wrap = document.createElement("div");
+    wrap.id = "icons";
+    wrap.style.cssText = "display:flex;gap:16px;padding:12px;background:#fff";
+    for (const dark of [false, true]) {
+      const col = document.createElement("div");
+      col.style.cssText = `display:grid;grid-template-columns:auto auto;gap:8px;padding:8px;background:${dark ? "#202124" : "#f1f3f4"}`;
+      for (const levels of rows) {
+        for (const size of [16, 32]) {
+          const c = document.createElement("canvas");
+          c.width = size;
+          c.height = size;
+          c.style.cssText = "width:64px;height:64px;image-rendering:pixelated";
+          drawIcon(c.getContext("2d"), size, levels && levels.map((level, i) => ({ practice: ["tracking", "sale", "retention"][i], level })));
+          col.append(c);
+        }
+      }
+      wrap.append(col);
+    }
+    document.body.replaceChildren(wrap);
+    return rows.length;
+  });
+  assert.equal(shapes, 6);
+  await page.locator("#icons").screenshot({ path: file });
+  await page.close();
 });
 
 test("every request is accounted for: nothing left 127.0.0.1, the extension fetched only what was asked", async () => {

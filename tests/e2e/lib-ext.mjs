@@ -159,12 +159,13 @@ export function startProxy() {
  * Chromium with the unpacked extension, every request through `proxy`. Resolves to
  * {context, worker, extensionId, close}.
  */
-export async function launchWithExtension(proxy, { colorScheme = "light" } = {}) {
+export async function launchWithExtension(proxy, { colorScheme = "light", javaScriptEnabled = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "policy-lens-ext-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     colorScheme,
+    javaScriptEnabled,
     viewport: { width: 1100, height: 900 },
     args: [
       `--disable-extensions-except=${EXT}`,
