@@ -318,21 +318,75 @@ test("a policy that changed since the last visit: the popup says what changed", 
   await page.close();
 });
 
-test("a page cannot talk to the extension, nor poison another tab's result", async () => {
+test("a page cannot talk to the extension, nor poison another tab's result or the cache", async () => {
   const a = await visit("/hostile.html");
   const b = await visit("/policy.html");
   await waitForState(ext, a.tabId, isReport);
   const before = await waitForState(ext, b.tabId, isReport);
   const reach = await a.page.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage);
   assert.equal(reach, "undefined", "no externally_connectable: pages cannot message the extension");
-  // Even our own content script in tab A can only write tab A's state: replay a message as if
-  // it came from A, naming B's tab and URL; the background takes both from the sender.
-  await a.page.reload();
+  const cacheKey = `policy:${site.url("/policy.html")}`;
+  const cacheBefore = await currentWorker(ext).evaluate((k) => chrome.storage.local.get(k), cacheKey);
+  // Worse than a page: our own content script in tab A, compromised, sends forged messages
+  // naming tab B and B's URL, oversized and malformed ones. Run them in A's isolated world.
+  const sent = await currentWorker(ext).evaluate(async ([tabA, tabB, urlB]) => {
+    const [{ result }] = await chrome.scripting.executeScript({
+      target: { tabId: tabA },
+      world: "ISOLATED",
+      args: [tabB, urlB],
+      func: async (tabB, urlB) => {
+        const forged = [
+          { kind: "page:text", tabId: tabB, url: urlB, title: "Privacy Policy", blocks: [{ kind: "heading", text: "Privacy Policy" }, { kind: "paragraph", text: "This privacy policy explains how we collect and use personal information. We sell your personal information to data brokers." }] },
+          { kind: "page:text", blocks: [{ kind: "paragraph", text: "x".repeat(300000) }] },
+          { kind: "page:text", blocks: [{ kind: "script", text: "alert(1)" }] },
+          { kind: "popup:analyze", tabId: tabB, force: true },
+          { kind: "options:clear-cache" },
+          { kind: "page:links", candidates: ["http://192.168.1.1/admin", "javascript:alert(1)"] },
+        ];
+        let answered = 0;
+        for (const m of forged) {
+          const reply = await chrome.runtime.sendMessage(m).catch(() => undefined);
+          if (reply !== undefined) answered++;
+        }
+        return answered;
+      },
+    });
+    return result;
+  }, [a.tabId, b.tabId, site.url("/policy.html")]);
+  assert.equal(sent, 0, "the background answers no content-script message");
+  await a.page.waitForTimeout(500);
   const afterB = await tabState(ext, b.tabId);
-  assert.deepEqual(afterB.badge, before.badge);
-  assert.equal(afterB.policyUrl, site.url("/policy.html"));
+  assert.deepEqual(afterB.badge, before.badge, "tab B's badge is untouched");
+  assert.equal(afterB.analyzedAt, before.analyzedAt);
+  const cacheAfter = await currentWorker(ext).evaluate((k) => chrome.storage.local.get(k), cacheKey);
+  assert.deepEqual(cacheAfter, cacheBefore, "B's cached result is untouched (and the cache was not cleared)");
+  // The forged text landed, if anywhere, under tab A and A's own URL.
+  const afterA = await tabState(ext, a.tabId);
+  assert.equal(afterA.pageUrl, site.url("/hostile.html"));
   await a.page.close();
   await b.page.close();
+});
+
+test("opt-in background analysis: with it on, a shop page's linked policy is badged without a click", async () => {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  assert.equal(await options.isChecked("#linked"), false, "off by default");
+  const off = await visit("/shop.html");
+  const pong = await currentWorker(ext).evaluate((id) => chrome.tabs.sendMessage(id, { kind: "content:ping" }, { frameId: 0 }), off.tabId);
+  assert.deepEqual(pong, { ok: true });
+  assert.equal(await tabState(ext, off.tabId), null, "off: nothing fetched, no badge");
+  await off.page.close();
+
+  await options.check("#linked");
+  await options.waitForFunction(() => document.getElementById("status").textContent.length > 0);
+  const { page, tabId } = await visit("/shop.html");
+  const state = await waitForState(ext, tabId, isReport, { what: "the background analysis of the linked policy" });
+  assert.equal(state.source, "linked");
+  assert.equal(state.policyUrl, site.url("/legal/privacy-notice.html"));
+  assert.equal((await toolbar(ext, tabId)).text, "1");
+  await options.uncheck("#linked");
+  await page.close();
+  await options.close();
 });
 
 test("the content script's same-origin fetch (click-only mode) refuses other origins", async () => {
