@@ -10,6 +10,8 @@ import { renderHighlighted } from "./highlight.js";
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 /** The largest file it opens (an .html file is mostly markup). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Longer texts from a file are not copied into the textarea: laying out 5 MB there takes seconds. */
+const TEXTAREA_MAX_CHARS = 256 * 1024;
 /** Typing waits this long before analyzing; a paste, a sample or a file analyzes at once. */
 const TYPING_PAUSE_MS = 400;
 /** The "analyzing" card appears only when the answer takes longer than this. */
@@ -130,6 +132,20 @@ function setMeta(text) {
 
 function setPressedSample(name) {
   for (const b of ui.samples) b.setAttribute("aria-pressed", String(b.dataset.sample === name));
+}
+
+const defaultPlaceholder = ui.input.placeholder;
+
+/** Shows a sample's or a file's text in the textarea, unless it is too long to edit there. */
+function showInTextarea(text, name) {
+  if (text.length <= TEXTAREA_MAX_CHARS) {
+    ui.input.value = text;
+    ui.input.placeholder = defaultPlaceholder;
+    return false;
+  }
+  ui.input.value = "";
+  ui.input.placeholder = t("demo_textarea_large", [name, formatBytes(byteLength(text))]);
+  return true;
 }
 
 function clearText(message = t("demo_text_empty")) {
@@ -258,7 +274,7 @@ async function loadSample(button) {
     showState("error", t("demo_read_error", [`samples/${name}.txt`, e.message]));
     return;
   }
-  ui.input.value = text;
+  showInTextarea(text, `${name}.txt`);
   const label = t("demo_sample_label", button.dataset.name);
   await analyze({ label, baseLabel: label, lineage: `sample:${name}`, kind: "text", text });
 }
@@ -277,7 +293,7 @@ function fromTextarea(fresh = false) {
 
 function analyzeTextareaNow(fresh = false) {
   clearTimeout(typingTimer);
-  if (source && !fresh && ui.input.value === source.text) {
+  if (source && !fresh && (ui.input.value === source.text || (source.large && ui.input.value === ""))) {
     analyze(source); // unchanged: the same source again (a file stays a web page)
     return;
   }
@@ -318,12 +334,12 @@ async function openFile(file) {
   if (isHtml) {
     const blocks = htmlToBlocks(content).filter((b) => b.text.trim() !== "");
     const text = blocksText(blocks);
-    ui.input.value = text;
+    const large = showInTextarea(text, name);
     const label = t("demo_html_file", [name, blocks.length]);
-    await analyze({ label, baseLabel: name, lineage: `file:${name}`, kind: "blocks", blocks, text });
+    await analyze({ label, baseLabel: name, lineage: `file:${name}`, kind: "blocks", blocks, text, large });
   } else {
-    ui.input.value = content;
-    await analyze({ label: name, baseLabel: name, lineage: `file:${name}`, kind: "text", text: content });
+    const large = showInTextarea(content, name);
+    await analyze({ label: name, baseLabel: name, lineage: `file:${name}`, kind: "text", text: content, large });
   }
 }
 
