@@ -378,6 +378,13 @@ async function analyzeTabNow(tabId, { force }) {
   }
   const contentType = String(page.contentType || "");
   if (/pdf/.test(contentType)) return commitState(tabId, { status: "unsupported", reason: "pdf", pageUrl });
+  if (contentType === "text/plain") {
+    if (page.truncated || typeof page.text !== "string" || page.text.length > LIMITS.MAX_TOTAL_CHARS) return commitState(tabId, { status: "too_large", pageUrl });
+    if (page.text.trim() === "") return commitState(tabId, { status: "empty", pageUrl, tried: [] });
+    const result = await analyzePolicy(pageUrl, page.text, { force });
+    if (result.report.is_policy || force) return commitReport(tabId, { pageUrl, policyUrl: pageUrl, source: "page", ...result });
+    return commitState(tabId, { status: "no_policy", pageUrl, tried: [], pageReport: result.report, analyzedAt: Date.now() });
+  }
   let blocks;
   try {
     blocks = validateBlocks(page.blocks ?? []);
@@ -417,7 +424,7 @@ async function analyzeTabNow(tabId, { force }) {
 async function handleContent(m) {
   if (m.kind === FROM_CONTENT.PAGE_TEXT) {
     const existing = await getTabState(m.tabId);
-    const result = await analyzePolicy(m.url, m.blocks);
+    const result = await analyzePolicy(m.url, m.text ?? m.blocks);
     if (result.report.is_policy) {
       await commitReport(m.tabId, { pageUrl: m.url, policyUrl: m.url, source: "page", ...result });
     } else if (!existing || existing.pageUrl !== m.url) {

@@ -34,13 +34,31 @@
     return type === "text/html" || type === "application/xhtml+xml";
   }
 
+  function isPlainText() {
+    return document.contentType === "text/plain";
+  }
+
+  /** The first line of a plain-text document stands in for its headings. */
+  function plainHeadings() {
+    const first = (document.body?.textContent || "").slice(0, 2000).split("\n").find((l) => l.trim().length > 0);
+    return first ? [first.trim().slice(0, 200)] : [];
+  }
+
   function hint() {
-    return X.policyHint({ url: location.href, title: document.title, headings: X.firstHeadings(document) });
+    const headings = isPlainText() ? plainHeadings() : X.firstHeadings(document);
+    return X.policyHint({ url: location.href, title: document.title, headings });
   }
 
   function extract() {
     last = X.extractBlocks(document, { live: true, maxChars: MAX_CHARS });
     return last;
+  }
+
+  /** The latest reading of a text/plain document. */
+  let lastPlain = null;
+  function extractPlain() {
+    lastPlain = X.extractPlainText(document);
+    return lastPlain;
   }
 
   function candidates() {
@@ -69,7 +87,14 @@
   }
 
   async function onLoad() {
-    if (!isHtmlDocument() || window.top !== window) return;
+    if (window.top !== window) return;
+    if (isPlainText()) {
+      if (!hint().likely) return;
+      const plain = extractPlain();
+      if (plain.text.length <= MAX_CHARS) send({ kind: KIND.PAGE_TEXT, title: "", text: plain.text });
+      return;
+    }
+    if (!isHtmlDocument()) return;
     const h = hint();
     if (h.likely) {
       let extraction = extract();
@@ -93,10 +118,15 @@
     }
   }
 
-  function highlight(evidence) {
-    const extraction = last ?? extract();
-    let range = X.locate(extraction, evidence, document);
+  function findRange(evidence) {
+    if (isPlainText()) return X.locatePlain(lastPlain ?? extractPlain(), evidence, document) ?? X.locatePlain(extractPlain(), evidence, document);
+    let range = X.locate(last ?? extract(), evidence, document);
     if (!range && last) range = X.locate(extract(), evidence, document);
+    return range;
+  }
+
+  function highlight(evidence) {
+    const range = findRange(evidence);
     if (!range) return { ok: false, error: "not_found" };
     openFoldedAncestors(range.startContainer);
     if (globalThis.CSS && CSS.highlights && typeof Highlight === "function") {
@@ -138,6 +168,20 @@
         sendResponse({ ok: true });
         return false;
       case KIND.EXTRACT: {
+        if (isPlainText()) {
+          const plain = extractPlain();
+          sendResponse({
+            url: location.href,
+            title: "",
+            contentType: document.contentType,
+            hint: hint(),
+            text: plain.text.length <= MAX_CHARS ? plain.text : "",
+            truncated: plain.text.length > MAX_CHARS,
+            blocks: [],
+            candidates: [],
+          });
+          return false;
+        }
         if (!isHtmlDocument()) {
           sendResponse({ url: location.href, contentType: document.contentType, blocks: [], hint: { likely: false, reasons: [] }, candidates: [] });
           return false;
@@ -165,6 +209,10 @@
     }
   });
 
-  if (document.readyState === "complete" || document.readyState === "interactive") onLoad();
-  else document.addEventListener("DOMContentLoaded", onLoad, { once: true });
+  // Injected on a click (click-only mode, or a tab opened before installation), the script only
+  // answers the background's requests; registered for automatic mode, it makes its cheap check.
+  if (globalThis.__policyLensOnDemand !== true) {
+    if (document.readyState === "complete" || document.readyState === "interactive") onLoad();
+    else document.addEventListener("DOMContentLoaded", onLoad, { once: true });
+  }
 })();

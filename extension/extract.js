@@ -7,6 +7,7 @@
 //   extractBlocks(doc, {live})           the visible text as [{kind, text}] blocks, plus a map
 //                                        from block offsets back to DOM text nodes
 //   locate(extraction, evidence)         a DOM Range for an evidence item (show in page)
+//   extractPlainText(doc), locatePlain   the same for a text/plain document
 //   findPolicyLinks(doc, pageUrl)        candidate URLs of the site's privacy policy, best first
 //   wellKnownPolicyUrls(pageUrl)         the usual policy paths of the page's origin
 //
@@ -424,6 +425,51 @@
     return range;
   }
 
+  // --- plain-text documents ---------------------------------------------------------------------
+
+  /**
+   * A text/plain document (the browser shows it as one <pre>): its text as it is, and the text
+   * nodes it is made of (the parser splits long texts into several). The analyzer reads it as
+   * plain text (analyzeText), so evidence offsets point straight into this text.
+   */
+  function extractPlainText(doc) {
+    const root = doc.body || doc.documentElement;
+    const nodes = [];
+    if (root) {
+      const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    }
+    return { text: nodes.map((n) => n.data).join(""), nodes };
+  }
+
+  /** A Range over evidence of a plain-text document (UTF-16 offsets into its text). */
+  function locatePlain(plain, evidence, doc) {
+    let start = evidence.start_utf16;
+    let end = evidence.end_utf16;
+    const quote = String(evidence.quote || "");
+    if (plain.text.slice(start, end) !== quote) {
+      start = quote ? plain.text.indexOf(quote) : -1;
+      if (start < 0) return null;
+      end = start + quote.length;
+    }
+    const at = (offset, isEnd) => {
+      let base = 0;
+      for (const node of plain.nodes) {
+        const len = node.data.length;
+        if (isEnd ? offset <= base + len : offset < base + len) return { node, offset: offset - base };
+        base += len;
+      }
+      return null;
+    };
+    const a = at(start, false);
+    const b = at(end, true);
+    if (!a || !b) return null;
+    const range = doc.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    return range;
+  }
+
   // --- finding the site's policy --------------------------------------------------------------
 
   const LINK_TEXT = /privacy|data protection|datenschutz|confidentialit|privacidad|privacidade|privacybeleid|integritet/i;
@@ -507,6 +553,8 @@
     firstHeadings,
     extractBlocks,
     locate,
+    extractPlainText,
+    locatePlain,
     scoreLink,
     findPolicyLinks,
     wellKnownPolicyUrls,

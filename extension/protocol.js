@@ -15,7 +15,8 @@
 
 /** Messages a content script sends to the background. */
 export const CONTENT_TO_BACKGROUND = Object.freeze({
-  /** The page looked like a policy (URL, title or headings) and here is its visible text. */
+  /** The page looked like a policy (URL, title or headings): {title, blocks} of its visible
+   *  text, or {title, text} for a text/plain page. */
   PAGE_TEXT: "page:text",
   /** Not a policy page; these links may lead to the site's policy (opt-in background mode). */
   PAGE_LINKS: "page:links",
@@ -164,8 +165,13 @@ export function validateContentMessage(message, sender) {
   const tabId = sender.tab.id;
   switch (message.kind) {
     case CONTENT_TO_BACKGROUND.PAGE_TEXT: {
-      const blocks = validateBlocks(message.blocks);
       const title = typeof message.title === "string" ? message.title.slice(0, LIMITS.MAX_TITLE) : "";
+      if (message.blocks === undefined && typeof message.text === "string") {
+        // A text/plain page: its text as it is.
+        if (message.text.length > LIMITS.MAX_TOTAL_CHARS) fail(`the page text is too large (over ${LIMITS.MAX_TOTAL_CHARS} characters)`);
+        return { kind: message.kind, tabId, url, title, text: message.text, truncated: false };
+      }
+      const blocks = validateBlocks(message.blocks);
       return { kind: message.kind, tabId, url, title, blocks, truncated: message.truncated === true };
     }
     case CONTENT_TO_BACKGROUND.PAGE_LINKS:

@@ -153,6 +153,23 @@ test("the four samples as local pages: same verdicts as the native CLI on the sa
   }
 });
 
+test("a plain-text policy (text/plain): same report as the CLI on the file; show in page works", async () => {
+  const file = join(ROOT, "tests", "fixtures", "samples", "percona.txt");
+  const native = JSON.parse(execFileSync(CLI, ["analyze", "--format", "json", file], { encoding: "utf8" }));
+  const { page, tabId } = await visit("/text/percona-privacy.txt");
+  const state = await waitForState(ext, tabId, isReport, { what: "the text policy's report" });
+  assert.deepEqual(state.badge.segments.map((s) => s.verdict), PRACTICES.map((k) => native.practices[k].verdict));
+  const popup = await openPopup(ext, tabId);
+  const quote = native.practices.tracking.evidence[0].quote;
+  await popup.click('[data-practice="tracking"] summary');
+  await popup.click('[data-practice="tracking"] .plv-show');
+  await popup.waitForFunction(() => document.getElementById("toast").textContent.length > 0);
+  const highlighted = await page.evaluate(() => [...(CSS.highlights.get("policy-lens") ?? [])].map((r) => r.toString()));
+  assert.deepEqual(highlighted, [quote]);
+  await popup.close();
+  await page.close();
+});
+
 test("pages that are not policies get no badge (an article; a page that only repeats 'privacy')", async () => {
   const article = await visit("/article.html");
   // The content script is there and has made its cheap check (nothing to send).

@@ -54,7 +54,7 @@ const CHANGING = {
 
 /**
  * The test site on 127.0.0.1 (port 0): tests/fixtures/pages/*, /samples/<name>.html (the sample
- * policies as pages), /changing/privacy.html (switch with site.setChanging("after")), and
+ * policies as pages), /text/<name>-privacy.txt (a sample as text/plain), /changing/privacy.html (switch with site.setChanging("after")), and
  * /doc.pdf. Resolves to {origin, url(path), requests, setChanging, close}.
  */
 export function startSite() {
@@ -70,6 +70,12 @@ export function startSite() {
       const file = join(SAMPLES, `${sample[1]}.txt`);
       if (!existsSync(file)) return send(404, "text/plain", "no such sample");
       return send(200, "text/html; charset=utf-8", textToHtml(`Privacy Policy – ${sample[1]}`, readFileSync(file, "utf8")));
+    }
+    const text = /^\/text\/([a-z]+)-privacy\.txt$/.exec(url.pathname);
+    if (text) {
+      const file = join(SAMPLES, `${text[1]}.txt`);
+      if (!existsSync(file)) return send(404, "text/plain", "no such sample");
+      return send(200, "text/plain; charset=utf-8", readFileSync(file));
     }
     if (url.pathname === "/doc.pdf") {
       return send(200, "application/pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");

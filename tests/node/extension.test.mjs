@@ -159,6 +159,12 @@ test("protocol: a content message's tab and URL come from the sender, never from
   assert.equal(m.url, "https://shop.example/privacy");
   assert.deepEqual(m.blocks, [{ kind: "paragraph", text: "x" }]);
   assert.equal("extra" in m.blocks[0], false);
+  // A text/plain page sends its text as it is.
+  const plain = validateContentMessage({ kind: "page:text", text: "Privacy Policy\n\nWe do not sell." }, contentSender);
+  assert.equal(plain.text, "Privacy Policy\n\nWe do not sell.");
+  assert.equal(plain.blocks, undefined);
+  assert.throws(() => validateContentMessage({ kind: "page:text", text: "x".repeat(LIMITS.MAX_TOTAL_CHARS + 1) }, contentSender), /too large/);
+  assert.throws(() => validateContentMessage({ kind: "page:text", text: 42 }, contentSender), /array/);
 });
 
 test("protocol: bad content messages are refused with a reason", () => {
