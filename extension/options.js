@@ -13,7 +13,8 @@ function say(text) {
 
 async function showCache() {
   const info = await chrome.runtime.sendMessage({ kind: REQ.CACHE_INFO });
-  $("cache-info").textContent = t("options_cache_info", String(info?.reports ?? 0));
+  const n = info?.reports ?? 0;
+  $("cache-info").textContent = n === 0 ? t("options_cache_info_none") : n === 1 ? t("options_cache_info_one") : t("options_cache_info", String(n));
 }
 
 async function setMode(mode) {

@@ -229,6 +229,24 @@ test("the popup shows verdicts and evidence; 'show in page' highlights the sente
       return h ? [...h].map((r) => r.toString()) : null;
     });
     assert.deepEqual(highlighted, ["We do not sell your personal information to anyone."]);
+    if (scheme === "light") {
+      // Record what goes to the clipboard (headless Chromium cannot grant an extension origin
+      // clipboard-read to check it afterwards).
+      await popup.evaluate(() => {
+        const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+        navigator.clipboard.writeText = (text) => {
+          globalThis.__copied = text;
+          return write(text);
+        };
+      });
+      await popup.click("#copy");
+      await popup.waitForFunction(() => document.getElementById("toast").textContent.length > 0);
+      assert.equal(await popup.textContent("#toast"), "Summary copied.");
+      const copied = await popup.evaluate(() => globalThis.__copied);
+      assert.match(copied, /Tracking: Third-party tracking \[✗ bad\]/);
+      assert.match(copied, /> “We do not sell your personal information to anyone\.”/);
+      assert.ok(copied.endsWith(`Policy: ${site.url("/policy.html")}`), copied.slice(-120));
+    }
     await popup.close();
   }
   await page.screenshot({ path: join(SCREENSHOTS, "page-highlight.png") });
