@@ -423,6 +423,9 @@ async function analyzeTabNow(tabId, { force }) {
 
 async function handleContent(m) {
   if (m.kind === FROM_CONTENT.PAGE_TEXT) {
+    // Click-only mode reads nothing by itself (a page loaded while the setting changed may
+    // still have the script).
+    if ((await loadSettings()).mode === "click") return;
     const existing = await getTabState(m.tabId);
     const result = await analyzePolicy(m.url, m.text ?? m.blocks);
     if (result.report.is_policy) {

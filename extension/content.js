@@ -88,8 +88,10 @@
 
   async function onLoad() {
     if (window.top !== window) return;
+    // A registration change takes a moment to reach every renderer: the setting decides too.
+    const clickOnly = async () => (await settings()).mode === "click";
     if (isPlainText()) {
-      if (!hint().likely) return;
+      if (!hint().likely || (await clickOnly())) return;
       const plain = extractPlain();
       if (plain.text.length <= MAX_CHARS) send({ kind: KIND.PAGE_TEXT, title: "", text: plain.text });
       return;
@@ -97,6 +99,7 @@
     if (!isHtmlDocument()) return;
     const h = hint();
     if (h.likely) {
+      if (await clickOnly()) return;
       let extraction = extract();
       if (textLength(extraction) < LATE_RENDER_CHARS) {
         await new Promise((resolve) => setTimeout(resolve, LATE_RENDER_WAIT_MS));

@@ -275,6 +275,20 @@ test("the analyzer runs in a worker: the page itself never loads the wasm module
   assert.ok(!mainThread.includes("/pkg/policy_lens_bg.wasm"), "the page fetched the wasm module itself");
 });
 
+test("a deployment without the wasm module says the analyzer could not start", async () => {
+  const broken = await serveStatic(undefined, { missing: ["/pkg/policy_lens_bg.wasm"] });
+  const other = await browser.context.newPage();
+  try {
+    await other.goto(broken.url);
+    await other.waitForFunction(() => document.querySelector("#summary [data-state=error]"));
+    assert.match(await other.textContent("#summary"), /The analyzer could not start: the WebAssembly module did not load/);
+    assert.ok(broken.requests.includes("/pkg/policy_lens_bg.wasm"));
+  } finally {
+    await other.close();
+    await broken.close();
+  }
+});
+
 test("keyboard only: Tab reaches the samples, Enter analyzes, Enter opens a row", async () => {
   await page.evaluate(() => document.activeElement?.blur());
   await page.click("body", { position: { x: 2, y: 2 } });

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  BROWSER_OWN_HOSTS,
+  isBrowserOwnHost,
   ROOT,
   SCREENSHOTS,
   currentWorker,
@@ -136,7 +136,7 @@ test("the four samples as local pages: same verdicts as the native CLI on the sa
     assert.deepEqual(
       state.badge.segments.map((s) => s.verdict),
       PRACTICES.map((k) => native.practices[k].verdict),
-      `${name}: extension and CLI verdicts on the same page`,
+      `${name}: extension and CLI verdicts on the same page (is pkg/ older than target/release? run ./build.sh)`,
     );
     const nav = await page.evaluate(() => {
       const e = performance.getEntriesByType("navigation")[0];
@@ -239,6 +239,7 @@ test("the popup shows verdicts and evidence; 'show in page' highlights the sente
           return write(text);
         };
       });
+      await popup.evaluate(() => (document.getElementById("toast").textContent = ""));
       await popup.click("#copy");
       await popup.waitForFunction(() => document.getElementById("toast").textContent.length > 0);
       assert.equal(await popup.textContent("#toast"), "Summary copied.");
@@ -503,7 +504,7 @@ test("every request is accounted for: nothing left 127.0.0.1, the extension fetc
   for (const url of seenByPlaywright) {
     assert.ok(url.startsWith(site.origin) || url.startsWith("chrome-extension://") || url.startsWith("about:") || url.startsWith("data:") || url.startsWith("chrome://"), `a page or the worker asked for ${url}`);
   }
-  const strays = proxy.outside.filter((e) => !BROWSER_OWN_HOSTS.includes(proxyHost(e)));
+  const strays = proxy.outside.filter((e) => !isBrowserOwnHost(proxyHost(e)));
   assert.deepEqual(strays, [], "requests outside 127.0.0.1 other than Chromium's own service traffic");
   console.log(`requests: ${site.requests.length} to the test site (${fetched.length} by the extension), ${proxy.outside.length} of Chromium's own refused by the proxy`);
 });

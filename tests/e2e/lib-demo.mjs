@@ -41,13 +41,17 @@ export function requireStaged() {
 
 /**
  * Serves `dir` on 127.0.0.1 (a free port). Resolves to {url, requests, close}; `requests` lists
- * every path asked for.
+ * every path asked for. Paths in `missing` answer 404 (to test a broken deployment).
  */
-export function serveStatic(dir = WWW) {
+export function serveStatic(dir = WWW, { missing = [] } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname);
+    if (missing.includes(url.pathname)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
     let path;
     try {
       path = normalize(join(dir, decodeURIComponent(url.pathname)));

@@ -264,20 +264,19 @@ export async function openPopup(ext, tabId, { colorScheme } = {}) {
 
 /**
  * Chromium's own service traffic, which it sends with no extension installed and no page open
- * (time sync, account and search-domain checks): a control run through the same proxy shows
- * these hosts and no others. They are refused by the proxy like anything outside 127.0.0.1;
- * the tests assert that nothing else left, and (through Playwright) that no request of a page,
- * the popup or the service worker went anywhere but the test site.
+ * (time sync, account and search-domain checks, component and safe-browsing services): a
+ * control run through the same proxy shows only hosts under these Google service domains. They
+ * are refused by the proxy like anything outside 127.0.0.1. The tests assert that nothing else
+ * was even attempted, and (through Playwright) that no request of a page, the popup or the
+ * service worker went anywhere but the test site; the extension's sources name no remote host
+ * (tests/node/extension.test.mjs).
  */
-export const BROWSER_OWN_HOSTS = Object.freeze([
-  "www.google.com",
-  "accounts.google.com",
-  "clients2.google.com",
-  "android.clients.google.com",
-  "update.googleapis.com",
-  "optimizationguide-pa.googleapis.com",
-  "content-autofill.googleapis.com",
-]);
+export const BROWSER_OWN_DOMAINS = Object.freeze(["google.com", "googleapis.com", "gvt1.com", "gstatic.com"]);
+
+/** Is this host one of Chromium's own service hosts (see BROWSER_OWN_DOMAINS)? */
+export function isBrowserOwnHost(host) {
+  return BROWSER_OWN_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+}
 
 /** The host of a proxy log entry ("CONNECT host:443" or an absolute URL). */
 export function proxyHost(entry) {
