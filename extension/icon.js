@@ -16,8 +16,8 @@ export const ICON_SIZES = Object.freeze([16, 32]);
 /**
  * Shapes for an icon of `size` px: [{type: "bar", x, y, w, h, r, fill | stroke, lineWidth},
  * {type: "glyph", glyph: "check" | "cross" | "bang", x, y, w, h, stroke, lineWidth}].
- * `segments` is badgeState().segments, or null for the idle icon (three brand-coloured lines of
- * decreasing length, like a page of text).
+ * `segments` is badgeState().segments, or null for the idle icon (a brand-coloured card with
+ * three white lines of decreasing length, like a page of text).
  */
 export function iconShapes(size, segments = null) {
   if (!Number.isInteger(size) || size < 16) throw new RangeError("iconShapes: size must be an integer ≥ 16");
@@ -30,8 +30,13 @@ export function iconShapes(size, segments = null) {
   for (let i = 0; i < 3; i++) {
     const y = pad + i * (h + gap);
     if (!segments) {
-      const width = [w, w * 0.8, w * 0.6][i];
-      shapes.push({ type: "bar", x: pad, y, w: width, h, r: h / 2, fill: IDLE_COLOR });
+      // The idle icon: a brand-coloured card with three lines of text (the three rows to come).
+      if (i === 0) shapes.push({ type: "bar", x: 0, y: 0, w: size, h: size, r: size * 0.22, fill: IDLE_COLOR });
+      const inset = size * 0.22;
+      const lh = size * 0.12;
+      const ly = size * (0.25 + i * 0.2);
+      const width = (size - 2 * inset) * [1, 0.82, 0.6][i];
+      shapes.push({ type: "bar", x: inset, y: ly, w: width, h: lh, r: lh / 2, fill: "#ffffff" });
       continue;
     }
     const seg = segments[i] ?? { practice: PRACTICES[i], level: "unknown" };

@@ -470,7 +470,7 @@ test("toolbar icons: every level, 16 and 32 px (drawn by icon.js), saved for rev
     ];
     const wrap = document.createElement("div");
     wrap.id = "icons";
-    wrap.style.cssText = "display:flex;gap:16px;padding:12px;background:#fff";
+    wrap.style.cssText = "display:inline-flex;gap:16px;padding:12px;background:#fff";
     for (const dark of [false, true]) {
       const col = document.createElement("div");
       col.style.cssText = `display:grid;grid-template-columns:auto auto;gap:8px;padding:8px;background:${dark ? "#202124" : "#f1f3f4"}`;

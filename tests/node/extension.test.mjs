@@ -132,7 +132,10 @@ test("icon: from 32 px each known level carries its symbol (not colour alone)", 
   assert.deepEqual(glyphs.map((g) => g.glyph), ["check", "bang", "cross"]);
   for (const g of glyphs) assert.ok(glyphLines(g).length > 0);
   const idle = iconShapes(16, null);
-  assert.ok(idle.every((s) => s.fill) && idle[0].w > idle[2].w, "the idle icon: three brand-coloured lines of text");
+  assert.ok(idle.every((s) => s.fill), "the idle icon is all filled shapes");
+  assert.equal(idle[0].w, 16, "a full-size card");
+  assert.equal(idle.length, 4);
+  assert.ok(idle[1].w > idle[3].w, "three lines of decreasing length");
   assert.throws(() => iconShapes(8, null), RangeError);
 });
 
