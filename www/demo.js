@@ -54,6 +54,8 @@ const byteLength = (text) => new Blob([text]).size;
 // --- the analyzer in its worker -----------------------------------------------------------------
 
 class Cancelled extends Error {}
+/** The analyzer itself did not start (the worker or the wasm module did not load). */
+class StartError extends Error {}
 
 /** The worker, restarted when a new analysis supersedes one still running. */
 class Analyzer {
@@ -77,7 +79,7 @@ class Analyzer {
   fail(message) {
     const pending = this.pending;
     this.pending = null;
-    if (pending) pending.reject(new Error(message));
+    if (pending) pending.reject(new StartError(message));
     else this.onFatal(message);
   }
 
@@ -94,7 +96,7 @@ class Analyzer {
     if (!pending || pending.id !== data.id) return; // an answer nobody waits for any more
     this.pending = null;
     if (data.type === "report") pending.resolve({ report: data.report, ms: data.ms, first: data.first });
-    else pending.reject(new Error(data.message));
+    else pending.reject(data.fatal ? new StartError(data.message) : new Error(data.message));
   }
 
   run(kind, input, force) {
@@ -124,6 +126,7 @@ const lastVerdicts = new Map();
 let lastReport = null;
 let marks = new Map();
 let run = 0;
+let shown = 0;
 let typingTimer = 0;
 
 function setMeta(text) {
@@ -161,12 +164,24 @@ function announce(text) {
   ui.announce.textContent = text;
 }
 
-function showState(state, message, actions) {
-  if (state !== "analyzing") ui.summary.classList.add("has-result");
+/**
+ * Marks the card as showing the outcome for `lineage`: data-source says for what, data-shown
+ * counts outcomes (so that a test can wait for the next one, not see the last).
+ */
+function markShown(lineage) {
+  ui.summary.classList.add("has-result");
+  ui.summary.dataset.source = lineage;
+  ui.summary.dataset.shown = String(++shown);
+}
+
+/** A state instead of a report; `lineage` is what it is about (not for "analyzing"). */
+function showState(state, message, lineage) {
   lastReport = null;
   ui.copy.disabled = true;
-  renderState(ui.summary, state, { t, message, actions });
-  if (state !== "analyzing") announce(ui.summary.textContent.replace(/\s+/g, " ").trim());
+  renderState(ui.summary, state, { t, message });
+  if (state === "analyzing") return;
+  markShown(lineage);
+  announce(ui.summary.textContent.replace(/\s+/g, " ").trim());
 }
 
 const markLabel = (key) => (key.startsWith("finding:") ? t("demo_mark_finding") : t(`view_practice_${key}`));
@@ -196,14 +211,14 @@ async function analyze(src, { force = false } = {}) {
   const token = ++run;
   ui.source.textContent = src.label;
   if (src.text.trim() === "") {
-    showState("empty", t("demo_empty_body"));
+    showState("empty", t("demo_empty_body"), src.lineage);
     clearText();
     setMeta(t("demo_meta_idle"));
     return;
   }
   const bytes = byteLength(src.text);
   if (bytes > MAX_TEXT_BYTES) {
-    showState("too_large", t("demo_too_large_body", [formatBytes(bytes), formatBytes(MAX_TEXT_BYTES)]));
+    showState("too_large", t("demo_too_large_body", [formatBytes(bytes), formatBytes(MAX_TEXT_BYTES)]), src.lineage);
     clearText();
     setMeta(t("demo_meta_idle"));
     return;
@@ -218,7 +233,7 @@ async function analyze(src, { force = false } = {}) {
   } catch (e) {
     clearTimeout(slow);
     if (e instanceof Cancelled || token !== run) return;
-    showState("error", String(e.message ?? e));
+    showState("error", e instanceof StartError ? t("demo_worker_error", e.message) : String(e.message ?? e), src.lineage);
     setMeta(t("demo_meta_idle"));
     return;
   } finally {
@@ -247,9 +262,7 @@ async function analyze(src, { force = false } = {}) {
       ? ui.summary.textContent.replace(/\s+/g, " ").trim()
       : t("demo_announce", PRACTICES.map((k) => `${t(`view_practice_${k}`)}: ${verdictLabel(k, report.practices[k].verdict, t)}`).join("; ")),
   );
-  ui.summary.classList.add("has-result");
-  ui.summary.dataset.source = src.lineage;
-  ui.summary.dataset.run = String(token);
+  markShown(src.lineage);
   ui.copy.disabled = false;
   ui.copy.textContent = t("demo_copy");
   marks = renderHighlighted(ui.text, src.text, notAnalyzed ? null : report, markLabel);
@@ -271,7 +284,7 @@ async function loadSample(button) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     text = await response.text();
   } catch (e) {
-    showState("error", t("demo_read_error", [`samples/${name}.txt`, e.message]));
+    showState("error", t("demo_read_error", [`samples/${name}.txt`, e.message]), `sample:${name}`);
     return;
   }
   showInTextarea(text, `${name}.txt`);
@@ -308,7 +321,7 @@ async function openFile(file) {
   setPressedSample(null);
   ui.source.textContent = name;
   if (!isHtml && !isText) {
-    showState("error", t("demo_bad_file", name));
+    showState("error", t("demo_bad_file", name), `file:${name}`);
     clearText();
     setMeta(t("demo_meta_idle"));
     return;
@@ -319,6 +332,7 @@ async function openFile(file) {
       isHtml
         ? t("demo_html_too_large", [name, formatBytes(file.size), formatBytes(MAX_FILE_BYTES), formatBytes(MAX_TEXT_BYTES)])
         : t("demo_file_too_large", [name, formatBytes(file.size), formatBytes(MAX_TEXT_BYTES)]),
+      `file:${name}`,
     );
     clearText();
     setMeta(t("demo_meta_idle"));
@@ -328,7 +342,7 @@ async function openFile(file) {
   try {
     content = await file.text();
   } catch (e) {
-    showState("error", t("demo_read_error", [name, e.message ?? String(e)]));
+    showState("error", t("demo_read_error", [name, e.message ?? String(e)]), `file:${name}`);
     return;
   }
   if (isHtml) {
@@ -449,7 +463,7 @@ async function main() {
       firstReady = false;
     },
     (message) => {
-      showState("error", t("demo_worker_error", message));
+      showState("error", t("demo_worker_error", message), source?.lineage ?? "start");
       setMeta(t("demo_meta_idle"));
     },
   );

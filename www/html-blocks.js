@@ -4,7 +4,8 @@
 // text is only read. The blocks go to analyzeBlocks() in the worker.
 //
 // Left out: script, style, noscript, template, svg, math, iframe, object, canvas, form controls,
-// media; elements with `hidden`, inline display:none / visibility:hidden, inline aria-hidden; and
+// media; elements with `hidden`, a hiding class (hidden, d-none, sr-only, ...) or an inline style
+// that keeps the text off the screen (see styleHides), inline aria-hidden; and
 // page chrome (nav, aside, form, dialog, menu, search, header/footer outside article/section/main,
 // navigation/banner/contentinfo/search/dialog roles, usual chrome ids and classes, block-level
 // aria-hidden), unless that chrome holds at least half of the page's visible text.
@@ -49,10 +50,83 @@ function isChromeName(token) {
   return token.length <= 40 && CHROME_NAMES.has(token.replace(/[-_]/g, "").toLowerCase());
 }
 
+/** The number a CSS length or number starts with ("0", "-9999px", "0.0em"), or null. */
+function cssNumber(value) {
+  const m = /^[0-9.+-]*/.exec(value)[0];
+  if (!["", "px", "em", "rem", "pt", "%", "vw", "vh", "ex", "ch"].includes(value.slice(m.length))) return null;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(m)) return null;
+  return Number(m);
+}
+
+/**
+ * Does an inline style keep the element's text off the screen? display:none,
+ * visibility:hidden|collapse, content-visibility:hidden, opacity:0, font-size:0,
+ * color:transparent, transform:scale(0), a clip to nothing, a box of at most 1px with
+ * overflow:hidden (the "screen-reader only" pattern), or text moved to -999px or beyond.
+ */
 function styleHides(style) {
   if (!style || style.length > 4096) return false;
-  const compact = style.replace(/\s+/g, "").toLowerCase();
-  return compact.includes("display:none") || compact.includes("visibility:hidden");
+  const compact = style.replace(/[\t\n\f\r ]+/g, "").toLowerCase();
+  let tinyBox = false;
+  let overflowHidden = false;
+  let positioned = false;
+  let offPage = false;
+  const atMost = (value, limit) => {
+    const n = cssNumber(value);
+    return n !== null && n <= limit;
+  };
+  for (const decl of compact.split(";")) {
+    const colon = decl.indexOf(":");
+    if (colon < 0) continue;
+    const property = decl.slice(0, colon);
+    const value = decl.slice(colon + 1).replace(/(!important)+$/, "");
+    let hides = false;
+    switch (property) {
+      case "display": hides = value === "none"; break;
+      case "visibility": hides = value === "hidden" || value === "collapse"; break;
+      case "content-visibility": hides = value === "hidden"; break;
+      case "opacity":
+      case "font-size": hides = atMost(value, 0); break;
+      case "color": hides = value === "transparent"; break;
+      case "transform": hides = ["scale(0)", "scale(0,0)", "scalex(0)", "scaley(0)"].includes(value); break;
+      case "clip":
+        hides =
+          value.startsWith("rect(") &&
+          value.slice(5).replace(/\)+$/, "").split(/[, ]/).filter((v) => v !== "").every((v) => {
+            const n = cssNumber(v);
+            return n !== null && Math.abs(n) <= 1;
+          });
+        break;
+      case "clip-path": hides = ["inset(50%)", "inset(100%)", "circle(0)"].includes(value); break;
+      case "width":
+      case "height":
+      case "max-width":
+      case "max-height": tinyBox ||= atMost(value, 1); break;
+      case "overflow": overflowHidden ||= value === "hidden" || value === "clip"; break;
+      case "position": positioned ||= value === "absolute" || value === "fixed"; break;
+      case "text-indent": hides = atMost(value, -999); break;
+      case "left":
+      case "top": offPage ||= atMost(value, -999); break;
+    }
+    if (hides) return true;
+  }
+  return (tinyBox && overflowHidden) || (positioned && offPage);
+}
+
+/** Class names that frameworks use to hide an element; whole tokens only. */
+const HIDING_CLASSES = new Set([
+  "hidden", "is-hidden", "d-none", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden",
+  "screen-reader-text", "element-invisible", "a-hidden", "u-hidden",
+]);
+const isHidingClass = (token) => token.length <= 20 && HIDING_CLASSES.has(token.toLowerCase());
+
+/** `<bdo dir="rtl">` or an inline bidi-override to rtl: the text is shown reversed. */
+function rtlOverride(element, name) {
+  if (name === "bdo" && (element.getAttribute("dir") ?? "").trim().toLowerCase() === "rtl") return true;
+  const style = element.getAttribute("style");
+  if (!style || style.length > 4096) return false;
+  const compact = style.replace(/[\t\n\f\r ]+/g, "").toLowerCase();
+  return compact.includes("direction:rtl") && (compact.includes("unicode-bidi:bidi-override") || compact.includes("unicode-bidi:isolate-override"));
 }
 
 /**
@@ -82,9 +156,14 @@ export function htmlToBlocks(source) {
   let bufChrome = -1;
   let bufCell = -1;
   let pendingSpace = false;
+  // Text shown reversed (a right-to-left override) is wrapped in U+202E … U+202C, so that the
+  // analysis reads it as shown.
+  let pendingRlo = false;
+  let rloInBuf = false;
 
   function flush() {
     pendingSpace = false;
+    rloInBuf = false;
     if (buf) out.push({ kind: bufKind, text: buf, chrome: bufChrome, cell: bufCell });
     buf = "";
   }
@@ -105,6 +184,11 @@ export function htmlToBlocks(source) {
         buf += " ";
       }
       pendingSpace = false;
+      if (pendingRlo) {
+        buf += "\u202e";
+        pendingRlo = false;
+        rloInBuf = true;
+      }
       buf += word;
       const n = [...word].length;
       total += n;
@@ -128,7 +212,9 @@ export function htmlToBlocks(source) {
       const role = (child.getAttribute("role") ?? "").trim().split(/\s+/)[0].toLowerCase();
       const ariaHidden = (child.getAttribute("aria-hidden") ?? "").trim().toLowerCase() === "true";
       const block = BLOCK.has(name);
-      if (NEVER_SHOWN.has(name) || child.hasAttribute("hidden") || styleHides(child.getAttribute("style")) || (ariaHidden && !block)) {
+      const hidden =
+        child.hasAttribute("hidden") || styleHides(child.getAttribute("style")) || [...child.classList].some(isHidingClass);
+      if (NEVER_SHOWN.has(name) || hidden || (ariaHidden && !block)) {
         continue;
       }
       const namedChrome = [child.id, ...child.classList].some((token) => token && isChromeName(token));
@@ -157,7 +243,14 @@ export function htmlToBlocks(source) {
         next.cell = cells.length - 1;
         next.cellStack = [...ctx.cellStack, next.cell];
       }
+      const rtl = rtlOverride(child, name);
+      if (rtl) pendingRlo = true;
       walk(child, next);
+      if (rtl) {
+        pendingRlo = false;
+        if (rloInBuf) buf += "\u202c";
+        rloInBuf = false;
+      }
       if (boundary) flush();
     }
   }

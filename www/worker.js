@@ -5,7 +5,7 @@
 //   worker → page  {type: "ready", version, ms}              once, when the module is loaded
 //                  {type: "report", id, report, ms, first}    ms: time spent in the analysis;
 //                                                             first: the worker's first one
-//                  {type: "error", id, message}               bad input, or the module failed
+//                  {type: "error", id, message, fatal?}       bad input; fatal: the module did not load
 
 import init, { analyzeBlocks, analyzeText, version } from "./pkg/policy_lens.js";
 
@@ -28,6 +28,11 @@ self.addEventListener("message", async ({ data }) => {
   const { id, kind, input, force } = data ?? {};
   try {
     await ready;
+  } catch (e) {
+    postMessage({ type: "error", id, message: e.message, fatal: true });
+    return;
+  }
+  try {
     const t0 = performance.now();
     const report = kind === "blocks" ? analyzeBlocks(input, { force: Boolean(force) }) : analyzeText(input, { force: Boolean(force) });
     postMessage({ type: "report", id, report, ms: performance.now() - t0, first });

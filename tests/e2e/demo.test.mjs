@@ -43,16 +43,27 @@ after(async () => {
   await server?.close();
 });
 
-/** Waits for the summary to show a state (`report`, `not_policy`, ...) for `source`, if given. */
+/** How many outcomes the test has seen (the card's data-shown counter). */
+let seen = 0;
+
+/**
+ * Waits for the next outcome on the card (data-shown above the last one seen) and checks that it
+ * is `state` (`report`, `not_policy`, ...) for `source`, when given: never the card of before.
+ */
 async function waitForSummary(state, source) {
   await page.waitForFunction(
-    ([state, source]) => {
+    ([state, source, seen]) => {
       const s = document.querySelector("#summary");
       const card = s?.firstElementChild;
-      return card?.dataset.state === state && (source === undefined || s.dataset.source === source);
+      return (
+        Number(s?.dataset.shown ?? 0) > seen &&
+        card?.dataset.state === state &&
+        (source === undefined || s.dataset.source === source)
+      );
     },
-    [state, source],
+    [state, source, seen],
   );
+  seen = Number(await page.$eval("#summary", (s) => s.dataset.shown));
 }
 
 /** Replaces the textarea's content by pasting `text` from the clipboard (Ctrl+V), as a user does. */
@@ -207,6 +218,41 @@ test("a dropped .html file is read in the browser and gives the CLI's verdicts",
   assert.equal(await page.isHidden("#drop-overlay"), true, "the drop overlay is gone");
 });
 
+test("text a dropped page hides is left out, as the CLI leaves it out", async () => {
+  const hidden = [
+    '<p style="opacity:0">Decoy</p>',
+    '<span style="font-size: 0px">Decoy</span>',
+    '<span style="color: transparent">Decoy</span>',
+    '<div style="visibility: collapse">Decoy</div>',
+    '<div style="position:absolute; clip: rect(0 0 0 0)">Decoy</div>',
+    '<div style="width:1px;height:1px;overflow:hidden">Decoy</div>',
+    '<div style="position:absolute;left:-10000px">Decoy</div>',
+    '<div style="display: none !important">Decoy</div>',
+    "<div hidden>Decoy</div>",
+    '<div class="note d-none">Decoy</div>',
+    '<span class="sr-only">Decoy</span>',
+    "<noscript>Decoy</noscript>",
+    "<template>Decoy</template>",
+  ];
+  const visible = ['<span style="font-size:0.68rem">Kept</span>', '<div style="overflow:hidden">Kept</div>', '<div class="hidden-xs">Kept</div>'];
+  const dir = mkdtempSync(join(tmpdir(), "policy-lens-hidden-"));
+  try {
+    for (const [i, piece] of [...hidden, ...visible].entries()) {
+      const html = `<title>Privacy Policy</title><p>Shown.</p>${piece}<p>Also shown.</p>`;
+      const file = join(dir, `case${i}.html`);
+      writeFileSync(file, html);
+      const cli = cliReport(file);
+      const got = await pageBlocks(page, html);
+      assert.deepEqual(got, { blocks: cli.stats.blocks, bytes: cli.stats.bytes }, `${piece}: the CLI's blocks`);
+      const texts = await page.evaluate(async (html) => (await import("./html-blocks.js")).htmlToBlocks(html).map((b) => b.text), html);
+      if (i < hidden.length) assert.deepEqual(texts, ["Privacy Policy", "Shown.", "Also shown."], piece);
+      else assert.ok(texts.includes("Kept"), piece);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("the browser's HTML reader makes the CLI's blocks of every corpus page (when ../shared is there)", async (ctx) => {
   if (!existsSync(CORPUS_HTML)) return ctx.skip(`no corpus at ${CORPUS_HTML} (set POLICY_LENS_SHARED)`);
   const pages = readdirSync(CORPUS_HTML).filter((f) => f.endsWith(".html")).sort();
@@ -227,12 +273,12 @@ test("a .txt file from the file picker, an unknown file type, and an empty input
   await waitForSummary("not_policy", "file:cookie_banner.txt");
 
   await page.setInputFiles("#file-input", { name: "policy.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
-  await page.waitForFunction(() => document.querySelector("#summary [data-state=error]"));
+  await waitForSummary("error", "file:policy.pdf");
   assert.match(await page.textContent("#summary"), /policy\.pdf is not a \.txt or \.html file/);
 
   await page.fill("#policy-input", "   ");
   await page.click("#analyze");
-  await page.waitForFunction(() => document.querySelector("#summary [data-state=empty]"));
+  await waitForSummary("empty");
   assert.match(await page.textContent("#summary"), /Paste the text of a privacy policy/);
 });
 
@@ -248,7 +294,7 @@ test("text in another language gets the unsupported-language state", async () =>
 
 test("an enormous input is refused with the limit named; a 5 MB policy is analyzed off the main thread", async () => {
   await page.setInputFiles("#file-input", { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, "privacy ") });
-  await page.waitForFunction(() => document.querySelector("#summary [data-state=too_large]"));
+  await waitForSummary("too_large", "file:huge.txt");
   assert.match(await page.textContent("#summary"), /huge\.txt is 6\.0 MB; the demo reads up to 5\.0 MB of text at once/);
 
   // Just under the limit: the pingcap sample repeated, ≈ 4.9 MB. The verdicts equal the CLI's.
@@ -277,12 +323,14 @@ test("the analyzer runs in a worker: the page itself never loads the wasm module
 
 test("a deployment without the wasm module says the analyzer could not start", async () => {
   const broken = await serveStatic(undefined, { missing: ["/pkg/policy_lens_bg.wasm"] });
-  const other = await browser.context.newPage();
+  const other = await launch(broken.url);
   try {
-    await other.goto(broken.url);
-    await other.waitForFunction(() => document.querySelector("#summary [data-state=error]"));
-    assert.match(await other.textContent("#summary"), /The analyzer could not start: the WebAssembly module did not load/);
+    const p = await other.context.newPage();
+    await p.goto(broken.url);
+    await p.waitForFunction(() => document.querySelector("#summary [data-state=error]"));
+    assert.match(await p.textContent("#summary"), /The analyzer could not start: the WebAssembly module did not load/);
     assert.ok(broken.requests.includes("/pkg/policy_lens_bg.wasm"));
+    assert.deepEqual(other.outside, []);
   } finally {
     await other.close();
     await broken.close();

@@ -164,15 +164,3 @@ export async function shownVerdicts(page) {
     Object.fromEntries(rows.map((r) => [r.dataset.practice, r.dataset.verdict])),
   );
 }
-
-/** Waits until the summary shows the outcome of analysis number > `after` (data-run). */
-export async function waitForRun(page, after) {
-  await page.waitForFunction(
-    (n) => {
-      const s = document.querySelector("#summary");
-      return Number(s?.dataset.run ?? 0) > n && s.firstElementChild?.dataset.state !== "analyzing";
-    },
-    after,
-  );
-  return Number(await page.$eval("#summary", (s) => s.dataset.run));
-}
