@@ -35,7 +35,6 @@ const BACKGROUND_REUSE_MS = 24 * 60 * 60 * 1000;
 /** Most policy URLs fetched for one click (linked candidates first, then the usual paths). */
 const MAX_FETCHES = 6;
 const FETCH_TIMEOUT_MS = 15000;
-const OFFSCREEN_IDLE_MS = 30000;
 
 const extensionOrigin = chrome.runtime.getURL("");
 const log = (...args) => console.warn("policy-lens:", ...args);
@@ -287,9 +286,21 @@ async function fetchPolicy(url, tabId, pageUrl) {
   return { url: finalUrl, contentType: String(res.contentType || "").toLowerCase(), text: res.text };
 }
 
-// The offscreen document (Chrome) parses fetched HTML: a service worker has no DOMParser.
+// The offscreen document (Chrome) parses fetched HTML: a service worker has no DOMParser. It
+// is open only while a parse runs (counted, so that two tabs can use it at once).
 let offscreenCreating = null;
-let offscreenTimer = null;
+let offscreenUsers = 0;
+
+async function openOffscreen() {
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"] });
+  if (contexts.length > 0) return;
+  offscreenCreating ??= chrome.offscreen
+    .createDocument({ url: "offscreen.html", reasons: ["DOM_PARSER"], justification: "Read the text of a privacy policy the user asked to analyze." })
+    .finally(() => {
+      offscreenCreating = null;
+    });
+  await offscreenCreating;
+}
 
 async function parseHtml(html, url) {
   const X = globalThis.PolicyLensExtract;
@@ -299,20 +310,15 @@ async function parseHtml(html, url) {
     const { title, blocks } = X.extractBlocks(doc, { live: false });
     return { title, blocks };
   }
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"] });
-  if (contexts.length === 0) {
-    offscreenCreating ??= chrome.offscreen
-      .createDocument({ url: "offscreen.html", reasons: ["DOM_PARSER"], justification: "Read the text of a privacy policy the user asked to analyze." })
-      .finally(() => {
-        offscreenCreating = null;
-      });
-    await offscreenCreating;
+  offscreenUsers++;
+  try {
+    await openOffscreen();
+    const result = await chrome.runtime.sendMessage({ kind: OFFSCREEN.PARSE, html, url });
+    if (!result?.ok) throw new Error(`cannot read ${url}: ${result?.error ?? "no answer"}`);
+    return { title: String(result.title ?? ""), blocks: validateBlocks(result.blocks) };
+  } finally {
+    if (--offscreenUsers === 0) await chrome.offscreen.closeDocument().catch(() => {});
   }
-  clearTimeout(offscreenTimer);
-  offscreenTimer = setTimeout(() => chrome.offscreen.closeDocument().catch(() => {}), OFFSCREEN_IDLE_MS);
-  const result = await chrome.runtime.sendMessage({ kind: OFFSCREEN.PARSE, html, url });
-  if (!result?.ok) throw new Error(`cannot read ${url}: ${result?.error ?? "no answer"}`);
-  return { title: String(result.title ?? ""), blocks: validateBlocks(result.blocks) };
 }
 
 /** Text or blocks of a fetched document, by its content type. */

@@ -398,6 +398,8 @@ test("screenshots: desktop light and dark, 375 px phone (target/screenshots/)", 
 });
 
 test("no request left 127.0.0.1 and the page logged no errors", () => {
+  // The accounting sees the worker's requests too: its fetch of the wasm module is listed.
+  assert.ok(browser.seen.some((u) => u.endsWith("/pkg/policy_lens_bg.wasm")), "the worker's requests are watched");
   assert.deepEqual(browser.outside, [], "requests to other hosts");
   assert.deepEqual(problems, []);
 });

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, SCREENSHOTS, launchWithExtension, openPopup, requireStaged, startProxy, tabIdOf, waitForState } from "./lib-ext.mjs";
+import { ROOT, SCREENSHOTS, launchWithExtension, openPopup, requireStaged, startProxy, tabIdOf, waitForRegistration, waitForState } from "./lib-ext.mjs";
 
 const CORPUS = join(ROOT, "..", "shared", "corpus", "html");
 const CLI = join(ROOT, "target", "release", "policy-lens");
@@ -37,6 +37,7 @@ before(async () => {
   origin = `http://127.0.0.1:${server.address().port}`;
   proxy = await startProxy();
   ext = await launchWithExtension(proxy);
+  await waitForRegistration(ext);
 });
 
 after(async () => {
@@ -55,7 +56,7 @@ test("real policy pages of the corpus: toolbar verdicts vs. the native CLI on th
     const tabId = await tabIdOf(ext, page);
     let state;
     try {
-      state = await waitForState(ext, tabId, (s) => s !== null && s.status !== undefined, { timeout: 15000, what: name });
+      state = await waitForState(ext, tabId, (s) => s !== null && s.status !== undefined, { timeout: 30000, what: name });
     } catch {
       state = null;
     }

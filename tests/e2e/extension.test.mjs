@@ -23,6 +23,7 @@ import {
   tabState,
   textToHtml,
   toolbar,
+  waitForRegistration,
   waitForState,
 } from "./lib-ext.mjs";
 import { readFileSync } from "node:fs";
@@ -45,6 +46,7 @@ before(async () => {
   site = await startSite();
   proxy = await startProxy();
   ext = await launchWithExtension(proxy);
+  await waitForRegistration(ext);
   ext.context.on("request", (r) => seenByPlaywright.push(r.url()));
 });
 
@@ -201,6 +203,8 @@ test("a shop page: the click finds the footer's Privacy link, fetches and analyz
   assert.ok(source.includes(site.url("/legal/privacy-notice.html")), `the popup names the policy it read: ${source}`);
   assert.equal(await popup.$$eval("#card .plv-show", (b) => b.length), 0, "no 'show in page' for a policy that is not the page");
   assert.equal((await toolbar(ext, tabId)).text, "1");
+  const offscreen = await currentWorker(ext).evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"] })).length);
+  assert.equal(offscreen, 0, "the offscreen parser is closed once the policy is read");
   await shot(popup, "popup-linked-light");
   await popup.close();
   await page.close();
@@ -332,7 +336,9 @@ test("a page that is not a policy and links none: 'analyze this page anyway'", a
   await shot(popup, "popup-no-policy-light");
   await popup.click("#card .plv-actions button");
   await popup.waitForSelector('#card [data-state="report"]');
-  assert.match(await popup.textContent("#card"), /forced/);
+  // Verdicts for a page that is no policy come with the view's notice that they were forced.
+  assert.equal(await popup.$$eval("#card [data-practice][data-verdict]", (rows) => rows.length), 3);
+  assert.equal(await popup.$$eval("#card .plv-notice", (n) => n.length), 1);
   await shot(popup, "popup-forced-light");
   await popup.close();
   await page.close();

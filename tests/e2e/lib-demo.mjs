@@ -89,7 +89,8 @@ export function serveStatic(dir = WWW, { missing = [] } = {}) {
 
 /**
  * Chromium in a fresh profile. Every request is routed: those to `origin` go through, any other
- * is recorded in `outside` and aborted. Resolves to {context, outside, close}.
+ * is recorded in `outside` and aborted. `seen` lists every request the browser made (the page's
+ * and its workers'). Resolves to {context, outside, seen, close}.
  */
 export async function launch(origin) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: ./test.sh installs Debian's chromium`);
@@ -120,8 +121,10 @@ export async function launch(origin) {
     },
   );
   // Requests from the worker are not always routed; listen as well, so none goes unseen.
+  const seen = [];
   const watch = (request) => {
     const url = request.url();
+    seen.push(url);
     if (!(url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) && !outside.includes(url)) {
       outside.push(url);
     }
@@ -130,6 +133,7 @@ export async function launch(origin) {
   return {
     context,
     outside,
+    seen,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -211,6 +211,16 @@ export async function launchWithExtension(proxy, { colorScheme = "light", javaSc
   };
 }
 
+/** Waits until runtime.onInstalled has registered the detection content script. */
+export async function waitForRegistration(ext) {
+  for (let i = 0; i < 200; i++) {
+    const scripts = await currentWorker(ext).evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    if (scripts.length > 0) return scripts;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the detection content script was never registered");
+}
+
 /** The live service worker (it may have been restarted since launch). */
 export function currentWorker(ext) {
   return ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`)) ?? ext.worker;
