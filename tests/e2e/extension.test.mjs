@@ -190,6 +190,28 @@ test("pages that are not policies get no badge (an article; a page that only rep
   await word.page.close();
 });
 
+test("cost on a large page that is not a policy: the cheap check vs. reading the text", async () => {
+  const { page, tabId } = await visit("/big-article.html");
+  // The same functions as the content script, timed in the page (extract.js is a plain script).
+  await page.addScriptTag({ content: readFileSync(join(ROOT, "extension", "extract.js"), "utf8") });
+  const cost = await page.evaluate(() => {
+    const X = globalThis.PolicyLensExtract;
+    const time = (f, n) => {
+      const t0 = performance.now();
+      let r;
+      for (let i = 0; i < n; i++) r = f();
+      return { ms: (performance.now() - t0) / n, r };
+    };
+    const hint = time(() => X.policyHint({ url: location.href, title: document.title, headings: X.firstHeadings(document) }), 20);
+    const read = time(() => X.extractBlocks(document, { live: true }).blocks.length, 1);
+    return { hintMs: hint.ms, likely: hint.r.likely, readMs: read.ms, blocks: read.r, chars: document.body.textContent.length };
+  });
+  assert.equal(cost.likely, false);
+  assert.equal(await tabState(ext, tabId), null, "its text was not read");
+  console.log(`cheap check on a ${Math.round(cost.chars / 1000)} kB page that is no policy: ${cost.hintMs.toFixed(2)} ms (reading its ${cost.blocks} blocks would take ${Math.round(cost.readMs)} ms)`);
+  await page.close();
+});
+
 test("a shop page: the click finds the footer's Privacy link, fetches and analyzes that policy", async () => {
   const { page, tabId } = await visit("/shop.html");
   expectedFetches.add("/legal/privacy-notice.html");

@@ -77,6 +77,12 @@ export function startSite() {
       if (!existsSync(file)) return send(404, "text/plain", "no such sample");
       return send(200, "text/plain; charset=utf-8", readFileSync(file));
     }
+    if (url.pathname === "/big-article.html") {
+      // A large page that is no policy (≈ 1 MB of text in 4,000 paragraphs).
+      const p = "Our garden centre stocks seeds, tools, soil and plants for every season, and our staff will help you choose. ".repeat(2);
+      const body = Array.from({ length: 4000 }, (_, i) => `<h2>Section ${i}</h2><p>${p}${i}</p>`).join("");
+      return send(200, "text/html; charset=utf-8", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Garden news</title></head><body><main><h1>Garden news</h1>${body}</main></body></html>`);
+    }
     if (url.pathname === "/doc.pdf") {
       return send(200, "application/pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
     }
