@@ -11,8 +11,13 @@
 //! What is left out:
 //! * always: `script`, `style`, `noscript`, `template`, `svg`, `math`, `iframe`, `object`,
 //!   `canvas`, `select`/`option`, `button`, `input`, `textarea` and other non-text content,
-//!   elements with the `hidden` attribute or an inline style with `display:none` /
-//!   `visibility:hidden`, and inline elements with `aria-hidden="true"`;
+//!   elements with the `hidden` attribute, with a class that frameworks use to hide
+//!   (`hidden`, `d-none`, `sr-only`, `visually-hidden`, `screen-reader-text`, ...), or with an
+//!   inline style that keeps the text off the screen (`display:none`, `visibility:hidden`,
+//!   `opacity:0`, `font-size:0`, `color:transparent`, a clip to nothing, a 1px box with
+//!   `overflow:hidden`, text moved to -999px or beyond; see `style_hides`), and inline
+//!   elements with `aria-hidden="true"`. Only visible text counts: a "We do not sell" that a
+//!   page hides cannot outweigh what it shows;
 //! * page chrome: `nav`, `aside`, `form`, `dialog`, `menu`, `search`, `header`/`footer` (unless
 //!   inside `article`/`section`/`main`, where they belong to the content), elements whose
 //!   `role` is `navigation`, `banner`, `contentinfo`, `search`, `dialog` or `alertdialog`,
@@ -24,7 +29,9 @@
 //!
 //! What comes out: the first `<title>` as a [`BlockKind::Title`] block, then one block per run
 //! of text between block boundaries (start or end of any block-level element, `<br>`, `<hr>`),
-//! whitespace collapsed to single spaces and trimmed, empty blocks dropped. The kind of a block
+//! whitespace collapsed to single spaces and trimmed, empty blocks dropped. Text that
+//! `<bdo dir="rtl">` (or `unicode-bidi: bidi-override; direction: rtl`) shows reversed is
+//! wrapped in U+202E … U+202C, so that the analysis reads it as shown. The kind of a block
 //! comes from its open elements: inside a heading (`h1`–`h6`, `role="heading"`) it is a
 //! [`BlockKind::Heading`], else the innermost `li`/`dt`/`dd` ([`BlockKind::ListItem`]) or
 //! `td`/`th` ([`BlockKind::TableCell`]) decides, else it is a [`BlockKind::Paragraph`]. A list
@@ -70,6 +77,8 @@ struct Open {
     foreign: bool,
     /// Starting or ending this element breaks the text into a new block.
     boundary: bool,
+    /// A right-to-left override (`<bdo dir="rtl">`): its text is shown reversed.
+    rtl_override: bool,
     /// Stack index + 1 of the nearest open `p` in scope (0 when none).
     p_scope: u32,
     /// Same for `li`.
@@ -113,6 +122,10 @@ struct Attrs {
     named_chrome: bool,
     /// The tag ended with `/>`.
     self_closing: bool,
+    /// `dir="rtl"` (on `<bdo>`, the text is shown right to left, reversed).
+    dir_rtl: bool,
+    /// `unicode-bidi: bidi-override` with `direction: rtl` in `style`.
+    style_rtl_override: bool,
 }
 
 struct Parser<'a> {
@@ -142,6 +155,11 @@ struct Parser<'a> {
     /// Visible characters added so far (whitespace excluded).
     total: usize,
     title_done: bool,
+    /// A right-to-left override began: U+202E goes before the next visible character, so
+    /// that the analysis reads the text in the order it is shown.
+    pending_rlo: bool,
+    /// `buf` has an override (U+202E) not yet closed by U+202C.
+    rlo_in_buf: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -163,6 +181,8 @@ impl<'a> Parser<'a> {
             cells: Vec::new(),
             total: 0,
             title_done: false,
+            pending_rlo: false,
+            rlo_in_buf: false,
         }
     }
 
@@ -285,6 +305,10 @@ impl<'a> Parser<'a> {
             self.buf.push(' ');
         }
         self.pending_space = false;
+        if std::mem::take(&mut self.pending_rlo) {
+            self.buf.push('\u{202e}');
+            self.rlo_in_buf = true;
+        }
         self.buf.push(c);
         self.total += 1;
     }
@@ -292,6 +316,7 @@ impl<'a> Parser<'a> {
     /// Ends the current block.
     fn flush(&mut self) {
         self.pending_space = false;
+        self.rlo_in_buf = false;
         if !self.buf.is_empty() {
             let text = std::mem::take(&mut self.buf);
             self.blocks.push((
@@ -704,20 +729,35 @@ impl<'a> Parser<'a> {
             sectioning: sectioning || matches!(name, "article" | "section" | "main"),
             foreign,
             boundary,
+            rtl_override: false,
             p_scope,
             li_scope,
             dd_scope,
             cell_scope,
             tr_scope,
         };
+        let rtl_override =
+            !hidden && ((name == "bdo" && attrs.dir_rtl) || attrs.style_rtl_override);
+        if rtl_override {
+            self.pending_rlo = true;
+        }
         *self.open_counts.entry(open.name.clone()).or_insert(0) += 1;
-        self.stack.push(open);
+        self.stack.push(Open {
+            rtl_override,
+            ..open
+        });
     }
 
     fn pop(&mut self) {
         let Some(open) = self.stack.pop() else {
             return;
         };
+        if open.rtl_override {
+            self.pending_rlo = false;
+            if std::mem::take(&mut self.rlo_in_buf) {
+                self.buf.push('\u{202c}');
+            }
+        }
         if open.boundary {
             self.flush();
         }
@@ -784,9 +824,25 @@ fn note_attribute(attrs: &mut Attrs, name: &str, value: &str) {
         if style_hides(value) {
             attrs.hidden = true;
         }
+        if value.len() <= 4096 {
+            let compact: String = value
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            attrs.style_rtl_override = compact.contains("direction:rtl")
+                && (compact.contains("unicode-bidi:bidi-override")
+                    || compact.contains("unicode-bidi:isolate-override"));
+        }
+    } else if name.eq_ignore_ascii_case("dir") {
+        attrs.dir_rtl = value.trim().eq_ignore_ascii_case("rtl");
     } else if name.eq_ignore_ascii_case("id") || name.eq_ignore_ascii_case("class") {
         if value.split_ascii_whitespace().any(is_chrome_name) {
             attrs.named_chrome = true;
+        }
+        if name.eq_ignore_ascii_case("class") && value.split_ascii_whitespace().any(is_hiding_class)
+        {
+            attrs.hidden = true;
         }
     } else if name.eq_ignore_ascii_case("role") {
         let role = value.split_ascii_whitespace().next().unwrap_or("");
@@ -843,7 +899,12 @@ fn is_chrome_name(token: &str) -> bool {
     NAMES.contains(&key.as_str())
 }
 
-/// Does an inline style hide the element (`display:none`, `visibility:hidden`)?
+/// Does an inline style keep the element's text off the screen? `display:none`,
+/// `visibility:hidden|collapse`, `content-visibility:hidden`, `opacity:0`, `font-size:0`,
+/// `color:transparent`, `transform:scale(0)`, a clip to nothing (`clip:rect(0 0 0 0)`,
+/// `clip-path:inset(50%)`), a box of at most 1px with `overflow:hidden` (the "screen-reader
+/// only" pattern), or text moved far off the page (`text-indent`, or `left`/`top` of
+/// an absolutely positioned box, at -999px or beyond).
 fn style_hides(style: &str) -> bool {
     if style.len() > 4096 {
         return false;
@@ -853,7 +914,91 @@ fn style_hides(style: &str) -> bool {
         .filter(|c| !c.is_ascii_whitespace())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    let mut tiny_box = false;
+    let mut overflow_hidden = false;
+    let mut positioned = false;
+    let mut off_page = false;
+    for decl in compact.split(';') {
+        let Some((property, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.trim_end_matches("!important");
+        let hides = match property {
+            "display" => value == "none",
+            "visibility" => value == "hidden" || value == "collapse",
+            "content-visibility" => value == "hidden",
+            "opacity" => css_number(value).is_some_and(|n| n <= 0.0),
+            "font-size" => css_number(value).is_some_and(|n| n <= 0.0),
+            "color" => value == "transparent",
+            "transform" => matches!(value, "scale(0)" | "scale(0,0)" | "scalex(0)" | "scaley(0)"),
+            "clip" => {
+                value.starts_with("rect(")
+                    && value[5..]
+                        .trim_end_matches(')')
+                        .split([',', ' '])
+                        .filter(|v| !v.is_empty())
+                        .all(|v| css_number(v).is_some_and(|n| n.abs() <= 1.0))
+            }
+            "clip-path" => matches!(value, "inset(50%)" | "inset(100%)" | "circle(0)"),
+            "width" | "height" | "max-width" | "max-height" => {
+                tiny_box |= css_number(value).is_some_and(|n| n <= 1.0);
+                false
+            }
+            "overflow" => {
+                overflow_hidden |= value == "hidden" || value == "clip";
+                false
+            }
+            "position" => {
+                positioned |= value == "absolute" || value == "fixed";
+                false
+            }
+            "text-indent" => css_number(value).is_some_and(|n| n <= -999.0),
+            "left" | "top" => {
+                off_page |= css_number(value).is_some_and(|n| n <= -999.0);
+                false
+            }
+            _ => false,
+        };
+        if hides {
+            return true;
+        }
+    }
+    (tiny_box && overflow_hidden) || (positioned && off_page)
+}
+
+/// The number a CSS length or number starts with (`0`, `-9999px`, `0.0em`, `1px`).
+fn css_number(value: &str) -> Option<f64> {
+    let end = value
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
+        .unwrap_or(value.len());
+    let unit = &value[end..];
+    if !matches!(
+        unit,
+        "" | "px" | "em" | "rem" | "pt" | "%" | "vw" | "vh" | "ex" | "ch"
+    ) {
+        return None;
+    }
+    value[..end].parse().ok()
+}
+
+/// Class names that frameworks use to hide an element (`hidden`, Bootstrap's `d-none` and
+/// `sr-only`, `visually-hidden`, WordPress's `screen-reader-text`, ...); whole tokens only.
+fn is_hiding_class(token: &str) -> bool {
+    const NAMES: [&str; 12] = [
+        "hidden",
+        "is-hidden",
+        "d-none",
+        "hide",
+        "invisible",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "element-invisible",
+        "a-hidden",
+        "u-hidden",
+    ];
+    token.len() <= 20 && NAMES.iter().any(|n| n.eq_ignore_ascii_case(token))
 }
 
 // ----- element classes -----------------------------------------------------------------------
@@ -1424,6 +1569,66 @@ mod tests {
         assert!(!text.contains("We do not sell"), "{text}");
         assert!(!text.contains("Decoy"), "{text}");
         assert_eq!(texts(html), ["We collect your email.", "Visible"]);
+    }
+
+    #[test]
+    fn text_hidden_by_style_or_class_is_left_out() {
+        // Bug guarded: a "We do not sell" that the page hides must not reach the analysis.
+        let hidden = [
+            "<p style=\"opacity:0\">Decoy</p>",
+            "<p style=\"opacity: 0.0 !important\">Decoy</p>",
+            "<span style=\"font-size:0\">Decoy</span>",
+            "<span style=\"font-size: 0px\">Decoy</span>",
+            "<span style=\"color: transparent\">Decoy</span>",
+            "<div style=\"visibility: collapse\">Decoy</div>",
+            "<div style=\"content-visibility:hidden\">Decoy</div>",
+            "<div style=\"transform: scale(0)\">Decoy</div>",
+            "<div style=\"position:absolute; clip: rect(0 0 0 0)\">Decoy</div>",
+            "<div style=\"clip-path: inset(50%)\">Decoy</div>",
+            "<div style=\"width:1px;height:1px;overflow:hidden\">Decoy</div>",
+            "<div style=\"text-indent:-9999px\">Decoy</div>",
+            "<div style=\"position:absolute;left:-10000px\">Decoy</div>",
+            "<div style=\"display: none !important\">Decoy</div>",
+            "<div class=\"hidden\">Decoy</div>",
+            "<div class=\"note d-none\">Decoy</div>",
+            "<span class=\"sr-only\">Decoy</span>",
+            "<span class=\"visually-hidden\">Decoy</span>",
+            "<span class=\"screen-reader-text\">Decoy</span>",
+        ];
+        for h in hidden {
+            let html = format!("<p>Shown.</p>{h}<p>Also shown.</p>");
+            assert_eq!(texts(&html), ["Shown.", "Also shown."], "{h}");
+        }
+        // Look-alikes that are visible.
+        let visible = [
+            "<span style=\"font-size:0.68rem\">Kept</span>",
+            "<span style=\"opacity:0.9\">Kept</span>",
+            "<div style=\"width:1px\">Kept</div>",
+            "<div style=\"overflow:hidden\">Kept</div>",
+            "<div style=\"left:-10px;position:absolute\">Kept</div>",
+            "<div style=\"text-indent:-1em\">Kept</div>",
+            "<div class=\"help-display-cond-hidden\">Kept</div>",
+            "<div class=\"hidden-xs\">Kept</div>",
+            "<div style=\"color:#fff\">Kept</div>",
+        ];
+        for v in visible {
+            assert_eq!(texts(v), ["Kept"], "{v}");
+        }
+    }
+
+    #[test]
+    fn right_to_left_override_is_marked() {
+        // Bug guarded: `<bdo dir="rtl">lles</bdo>` shows "sell" but was read as "lles".
+        assert_eq!(
+            texts("<p>We <bdo dir=\"rtl\">lles</bdo> data.</p>"),
+            ["We \u{202e}lles\u{202c} data."]
+        );
+        assert_eq!(
+            texts("<p>We <span style=\"direction:rtl;unicode-bidi:bidi-override\">lles</span></p>"),
+            ["We \u{202e}lles\u{202c}"]
+        );
+        assert_eq!(texts("<p>a<bdo dir=\"rtl\"></bdo>b</p>"), ["ab"]);
+        assert_eq!(texts("<bdo dir=\"ltr\">sell</bdo>"), ["sell"]);
     }
 
     #[test]

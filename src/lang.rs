@@ -706,6 +706,11 @@ struct Scan {
     /// The current word, lower-cased; `word_too_long` once it passed `MAX_WORD`.
     word: String,
     word_too_long: bool,
+    /// Latin letters in the current word.
+    word_latin: usize,
+    /// Cyrillic and Greek letters in the current word that look like Latin letters (and are
+    /// in `word` as those letters): they are Latin when the word has Latin letters too.
+    word_lookalikes: [usize; 2],
 }
 
 impl Scan {
@@ -722,24 +727,47 @@ impl Scan {
             scripts: [0; 9],
             word: String::with_capacity(MAX_WORD * 2),
             word_too_long: false,
+            word_latin: 0,
+            word_lookalikes: [0; 2],
+        }
+    }
+
+    /// Adds a lower-case letter to the current word.
+    fn push_letter(&mut self, c: char) {
+        if !self.word_too_long {
+            self.word.extend(c.to_lowercase());
+            if self.word.len() > MAX_WORD {
+                self.word.clear();
+                self.word_too_long = true;
+            }
         }
     }
 
     fn char(&mut self, c: char) {
         let script = script_of(c);
+        if script == Some(Script::Latin) {
+            self.scripts[Script::Latin as usize] += 1;
+            self.chunk.letters += 1;
+            self.word_latin += 1;
+            self.push_letter(c);
+            return;
+        }
+        // A Cyrillic or Greek look-alike (`е`, `о`, `ѕ`) inside an English word ("sеll") is a
+        // disguised Latin letter, not a word of another language: decided at the word's end.
+        let lookalike = match script {
+            Some(Script::Cyrillic) => Some(0),
+            Some(Script::Greek) => Some(1),
+            _ => None,
+        };
+        if let Some(k) = lookalike {
+            if let Some(a) = crate::normalize::homoglyph(c) {
+                self.word_lookalikes[k] += 1;
+                self.push_letter(a);
+                return;
+            }
+        }
         if let Some(script) = script {
             self.scripts[script as usize] += 1;
-        }
-        if script == Some(Script::Latin) {
-            self.chunk.letters += 1;
-            if !self.word_too_long {
-                self.word.extend(c.to_lowercase());
-                if self.word.len() > MAX_WORD {
-                    self.word.clear();
-                    self.word_too_long = true;
-                }
-            }
-            return;
         }
         self.end_word();
         if c == '\n' && self.chunk.words >= CHUNK_MIN_WORDS {
@@ -748,6 +776,18 @@ impl Scan {
     }
 
     fn end_word(&mut self) {
+        let [cyrillic, greek] = std::mem::take(&mut self.word_lookalikes);
+        let latin = std::mem::take(&mut self.word_latin);
+        if latin == 0 && cyrillic + greek > 0 {
+            // Only look-alikes: a Cyrillic or Greek word ("со", "και").
+            self.scripts[Script::Cyrillic as usize] += cyrillic;
+            self.scripts[Script::Greek as usize] += greek;
+            self.word.clear();
+            self.word_too_long = false;
+            return;
+        }
+        self.scripts[Script::Latin as usize] += cyrillic + greek;
+        self.chunk.letters += cyrillic + greek;
         if self.word.is_empty() && !self.word_too_long {
             return;
         }

@@ -7,25 +7,42 @@
 ///   `а`, Greek `ο`, full-width `ｓ`, ...) become those letters, so a homoglyph cannot hide a
 ///   keyword;
 /// - curly quotes become `'`/`"`, dashes `-`, every kind of space one ` `;
-/// - zero-width and bidirectional control characters and soft hyphens are dropped;
+/// - zero-width and bidirectional control characters and soft hyphens are dropped, and text
+///   under a right-to-left override is read in the order it is shown;
 /// - runs of whitespace become one space.
 pub(crate) fn normalize_into(src: &str, out: &mut String) {
     let mut last_space = out.ends_with(' ') || out.is_empty();
-    for c in src.chars() {
-        let mapped = map_char(c);
-        match mapped {
-            Mapped::Drop => {}
-            Mapped::Char(' ') => {
-                if !last_space {
-                    out.push(' ');
-                    last_space = true;
-                }
-            }
-            Mapped::Char(m) => {
-                out.push(m);
-                last_space = false;
+    let mut push = |c: char, out: &mut String| match map_char(c) {
+        Mapped::Drop => {}
+        Mapped::Char(' ') => {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
             }
         }
+        Mapped::Char(m) => {
+            out.push(m);
+            last_space = false;
+        }
+    };
+    // Text after a right-to-left override (U+202E) is shown reversed up to the next pop
+    // (U+202C): "\u{202e}lles\u{202c}" reads "sell" on screen, and so it does here.
+    let mut reversed: Option<Vec<char>> = None;
+    for c in src.chars() {
+        match (c, &mut reversed) {
+            ('\u{202e}', None) => reversed = Some(Vec::new()),
+            ('\u{202e}', Some(_)) => {}
+            ('\u{202c}', r @ Some(_)) => {
+                for &m in r.take().iter().flatten().rev() {
+                    push(m, out);
+                }
+            }
+            (_, Some(buf)) => buf.push(c),
+            (_, None) => push(c, out),
+        }
+    }
+    for &m in reversed.iter().flatten().rev() {
+        push(m, out);
     }
 }
 
@@ -82,7 +99,7 @@ fn map_char(c: char) -> Mapped {
 }
 
 /// Letters of other scripts (and accented Latin letters) that read as an ASCII letter.
-fn homoglyph(c: char) -> Option<char> {
+pub(crate) fn homoglyph(c: char) -> Option<char> {
     Some(match c {
         'а' | 'А' | 'α' | 'Α' | 'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' => {
             'a'
@@ -134,6 +151,14 @@ mod tests {
             "don't sell - \"x\""
         );
         assert_eq!(norm("so\u{00ad}ld\u{202e}"), "sold");
+    }
+
+    #[test]
+    fn right_to_left_override_reads_as_shown() {
+        // Bug guarded: "\u{202e}lles\u{202c}" shows as "sell" but was read as "lles".
+        assert_eq!(norm("we \u{202e}lles\u{202c} data"), "we sell data");
+        assert_eq!(norm("we \u{202e}atad ruoy lles"), "we sell your data");
+        assert_eq!(norm("a\u{202c}b"), "ab");
     }
 
     #[test]

@@ -6,6 +6,12 @@
 //! contact, cookies, sale, retention), how much of it talks about personal data, against
 //! signals of terms of service (a "Terms of Use" title, "you agree", "liability"), of page
 //! chrome (cookie banners, log-in forms, error pages) and of very short texts.
+//!
+//! Repetition adds nothing: every signal is counted over the *distinct* sentences only (a
+//! sentence that occurred before, after normalisation, is skipped), so a page that repeats
+//! "Privacy Policy" or one policy sentence ten thousand times reads as what it says once.
+
+use std::collections::HashSet;
 
 use crate::analyze::Reading;
 use crate::rules::Cue;
@@ -33,11 +39,16 @@ pub(crate) struct Signals {
 
 pub(crate) fn signals(r: &Reading) -> Signals {
     use Cue::*;
-    let mut s = Signals {
-        sentences: r.sentences.len(),
-        ..Signals::default()
-    };
-    s.words = r.norm.split(' ').filter(|w| !w.is_empty()).count();
+    let mut s = Signals::default();
+    // Only the first occurrence of each sentence counts.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let distinct: Vec<bool> = (0..r.sentences.len())
+        .map(|i| seen.insert(r.norm_of(i).trim_end()))
+        .collect();
+    for (i, _) in distinct.iter().enumerate().filter(|(_, d)| **d) {
+        s.sentences += 1;
+        s.words += r.norm_of(i).split(' ').filter(|w| !w.is_empty()).count();
+    }
     let mut per_sentence: Vec<u32> = vec![0; r.sentences.len()];
     let mut topics = [false; 8];
     // The first headings say what the document is: a privacy policy, or terms of use.
@@ -45,7 +56,7 @@ pub(crate) fn signals(r: &Reading) -> Signals {
         .sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.heading)
+        .filter(|(i, s)| s.heading && distinct[*i])
         .map(|(i, _)| i)
         .take(8)
         .collect();
@@ -54,7 +65,7 @@ pub(crate) fn signals(r: &Reading) -> Signals {
             .iter()
             .any(|h| h.sentence == i && h.cue() == PolicyTitle)
     };
-    for h in &r.hits {
+    for h in r.hits.iter().filter(|h| distinct[h.sentence]) {
         let bit = match h.cue() {
             PolicyTitle if headings.contains(&h.sentence) => {
                 s.privacy_title = true;
