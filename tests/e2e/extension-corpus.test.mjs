@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, SCREENSHOTS, launchWithExtension, openPopup, requireStaged, startProxy, tabIdOf, waitForRegistration, waitForState } from "./lib-ext.mjs";
 
@@ -85,4 +86,25 @@ test("real policy pages of the corpus: toolbar verdicts vs. the native CLI on th
   // Every real policy page must get a badge (a report), whatever the exact verdicts.
   const missed = rows.filter((r) => r.want[0] !== "not_policy" && r.got.length !== 3);
   assert.deepEqual(missed.map((r) => r.name), [], "policy pages that got no badge");
+});
+
+test("a fetched policy (DOMParser, the offscreen reading) gives the CLI's verdicts on every corpus page", { skip: files.length === 0 && "no ../shared/corpus/html" }, async () => {
+  const PKG = join(ROOT, "pkg", "node", "policy_lens.js");
+  assert.ok(existsSync(PKG), "pkg/node is missing: run ./build.sh");
+  const lens = createRequire(import.meta.url)(PKG);
+  // The offscreen document's code path: extract.js in static mode on a parsed, unrendered page.
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/offscreen.html`);
+  const verdicts = (r) => (r.is_policy ? PRACTICES.map((k) => r.practices[k].verdict).join("/") : "not_policy");
+  const diffs = [];
+  for (const name of files) {
+    const html = readFileSync(join(CORPUS, name), "utf8");
+    const blocks = await page.evaluate((h) => globalThis.PolicyLensExtract.extractBlocks(new DOMParser().parseFromString(h, "text/html"), { live: false }).blocks, html);
+    const native = JSON.parse(execFileSync(CLI, ["analyze", "--format", "json", join(CORPUS, name)], { encoding: "utf8" }));
+    const got = verdicts(lens.analyzeBlocks(blocks));
+    if (got !== verdicts(native)) diffs.push(`${name}: extension ${got}, CLI ${verdicts(native)}`);
+  }
+  await page.close();
+  console.log(`fetched-policy reading = CLI on ${files.length - diffs.length}/${files.length} corpus pages`);
+  assert.deepEqual(diffs, []);
 });
