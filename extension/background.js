@@ -81,12 +81,19 @@ async function getCached(url) {
   return (await chrome.storage.local.get(key))[key] ?? null;
 }
 
-async function putCached(entry) {
-  const { "policy-index": index = [] } = await chrome.storage.local.get("policy-index");
-  const next = [entry.url, ...index.filter((u) => u !== entry.url)];
-  const dropped = next.splice(MAX_CACHED);
-  await chrome.storage.local.set({ [cacheKey(entry.url)]: entry, "policy-index": next });
-  if (dropped.length) await chrome.storage.local.remove(dropped.map(cacheKey));
+// Writes to the cache index are serialized (read-modify-write of one key).
+let cacheWrites = Promise.resolve();
+
+function putCached(entry) {
+  const write = async () => {
+    const { "policy-index": index = [] } = await chrome.storage.local.get("policy-index");
+    const next = [entry.url, ...index.filter((u) => u !== entry.url)];
+    const dropped = next.splice(MAX_CACHED);
+    await chrome.storage.local.set({ [cacheKey(entry.url)]: entry, "policy-index": next });
+    if (dropped.length) await chrome.storage.local.remove(dropped.map(cacheKey));
+  };
+  cacheWrites = cacheWrites.then(write, write);
+  return cacheWrites;
 }
 
 async function cacheInfo() {
@@ -332,14 +339,15 @@ async function documentInput(fetched) {
  * Tries candidate policy URLs in order until one reads as a privacy policy; commits it as the
  * tab's linked result. Returns the state, or null when none was a policy ({tried} filled in).
  */
-async function tryLinked(tabId, pageUrl, candidates, { reuseFresh = false, tried = [] } = {}) {
+async function tryLinked(tabId, pageUrl, candidates, { reuseFresh = false, tried = [], onlyIfAt = null } = {}) {
+  const commit = async (args) => (onlyIfAt && !(await tabStillAt(tabId, onlyIfAt)) ? null : commitReport(tabId, args));
   for (const url of candidates.slice(0, MAX_FETCHES)) {
     if (!fetchAllowed(url, pageUrl)) continue;
     try {
       if (reuseFresh) {
         const cached = await getCached(url);
         if (cached?.report?.is_policy && Date.now() - cached.analyzedAt < BACKGROUND_REUSE_MS) {
-          return commitReport(tabId, { pageUrl, policyUrl: url, source: "linked", report: cached.report, entry: cached, ms: 0, cached: true });
+          return commit({ pageUrl, policyUrl: url, source: "linked", report: cached.report, entry: cached, ms: 0, cached: true });
         }
       }
       tried.push(url);
@@ -347,7 +355,7 @@ async function tryLinked(tabId, pageUrl, candidates, { reuseFresh = false, tried
       const input = await documentInput(fetched);
       const result = await analyzePolicy(fetched.url, input);
       if (result.report.is_policy) {
-        return commitReport(tabId, { pageUrl, policyUrl: fetched.url, source: "linked", ...result });
+        return commit({ pageUrl, policyUrl: fetched.url, source: "linked", ...result });
       }
     } catch (e) {
       log("policy candidate", url, e?.message ?? e);
@@ -427,13 +435,49 @@ async function analyzeTabNow(tabId, { force }) {
 
 // --- message handlers -------------------------------------------------------------------------
 
+/**
+ * One content message per tab at a time: while a tab's page is analyzed, only the latest
+ * message that arrives meanwhile is kept (a page cannot queue up work), and runs next.
+ */
+const contentBusy = new Set();
+const contentPending = new Map();
+
 async function handleContent(m) {
+  if (contentBusy.has(m.tabId)) {
+    contentPending.set(m.tabId, m);
+    return;
+  }
+  contentBusy.add(m.tabId);
+  try {
+    let next = m;
+    while (next) {
+      await handleContentNow(next);
+      next = contentPending.get(m.tabId);
+      contentPending.delete(m.tabId);
+    }
+  } finally {
+    contentBusy.delete(m.tabId);
+  }
+}
+
+/** Is the tab still showing `url`? (An analysis may end after the tab navigated away.) */
+async function tabStillAt(tabId, url) {
+  try {
+    const tab = await chrome.tabs.get(tabId);
+    return !tab.url || cleanUrl(tab.url) === url;
+  } catch {
+    return false; // closed
+  }
+}
+
+async function handleContentNow(m) {
   if (m.kind === FROM_CONTENT.PAGE_TEXT) {
     // Click-only mode reads nothing by itself (a page loaded while the setting changed may
     // still have the script).
     if ((await loadSettings()).mode === "click") return;
     const existing = await getTabState(m.tabId);
     const result = await analyzePolicy(m.url, m.text ?? m.blocks);
+    if (!(await tabStillAt(m.tabId, m.url))) return;
     if (result.report.is_policy) {
       await commitReport(m.tabId, { pageUrl: m.url, policyUrl: m.url, source: "page", ...result });
     } else if (!existing || existing.pageUrl !== m.url) {
@@ -448,7 +492,7 @@ async function handleContent(m) {
     const existing = await getTabState(m.tabId);
     if (existing && existing.pageUrl === m.url) return;
     // Fewer requests in the background: the two best links the page names, no guessed paths.
-    await tryLinked(m.tabId, m.url, m.candidates.slice(0, 2), { reuseFresh: true });
+    await tryLinked(m.tabId, m.url, m.candidates.slice(0, 2), { reuseFresh: true, onlyIfAt: m.url });
   }
 }
 
