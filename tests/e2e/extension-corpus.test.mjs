@@ -1,5 +1,5 @@
-// The extension on real privacy-policy pages: the saved HTML pages of ../shared/corpus/html/
-// (skipped when that folder is absent), served on 127.0.0.1 under a strict CSP (no page script,
+// The extension on real privacy-policy pages: the saved HTML pages of the shared corpus
+// (corpus/html/ of $POLICY_LENS_SHARED or ../shared; skipped when that folder is absent), served on 127.0.0.1 under a strict CSP (no page script,
 // no remote resource). For each page, the verdicts on the toolbar are compared with the native CLI's reading of
 // the same file (src/html.rs); the agreement and the time to the badge are printed.
 import { after, before, test } from "node:test";
@@ -11,7 +11,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, SCREENSHOTS, launchWithExtension, openPopup, requireStaged, startProxy, tabIdOf, waitForRegistration, waitForState } from "./lib-ext.mjs";
 
-const CORPUS = join(ROOT, "..", "shared", "corpus", "html");
+// The shared data folder, as test.sh finds it (POLICY_LENS_SHARED, else next to the repository).
+const CORPUS = join(process.env.POLICY_LENS_SHARED ?? join(ROOT, "..", "shared"), "corpus", "html");
 const CLI = join(ROOT, "target", "release", "policy-lens");
 const PRACTICES = ["tracking", "sale", "retention"];
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith(".html")).sort() : [];
@@ -47,7 +48,7 @@ after(async () => {
   await new Promise((r) => (server ? server.close(r) : r()));
 });
 
-test("real policy pages of the corpus: toolbar verdicts vs. the native CLI on the same HTML", { skip: files.length === 0 && "no ../shared/corpus/html" }, async () => {
+test("real policy pages of the corpus: toolbar verdicts vs. the native CLI on the same HTML", { skip: files.length === 0 && "no shared corpus/html folder" }, async () => {
   const rows = [];
   let agree = 0;
   for (const name of files) {
@@ -88,7 +89,7 @@ test("real policy pages of the corpus: toolbar verdicts vs. the native CLI on th
   assert.deepEqual(missed.map((r) => r.name), [], "policy pages that got no badge");
 });
 
-test("a fetched policy (DOMParser, the offscreen reading) gives the CLI's verdicts on every corpus page", { skip: files.length === 0 && "no ../shared/corpus/html" }, async () => {
+test("a fetched policy (DOMParser, the offscreen reading) gives the CLI's verdicts on every corpus page", { skip: files.length === 0 && "no shared corpus/html folder" }, async () => {
   const PKG = join(ROOT, "pkg", "node", "policy_lens.js");
   assert.ok(existsSync(PKG), "pkg/node is missing: run ./build.sh");
   const lens = createRequire(import.meta.url)(PKG);
