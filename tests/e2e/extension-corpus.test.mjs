@@ -1,7 +1,8 @@
 // The extension on real privacy-policy pages: the saved HTML pages of the shared corpus
-// (corpus/html/ of $POLICY_LENS_SHARED or ../shared; skipped when that folder is absent), served on 127.0.0.1 under a strict CSP (no page script,
-// no remote resource). For each page, the verdicts on the toolbar are compared with the native CLI's reading of
-// the same file (src/html.rs); the agreement and the time to the badge are printed.
+// (corpus/html/ of $POLICY_LENS_SHARED or ../shared; skipped when that folder is absent), served
+// on 127.0.0.1 under a strict CSP (no page script, no remote resource). For each page, the
+// verdicts on the toolbar are compared with the native CLI's reading of the same file
+// (src/html.rs); the agreement and the time to the badge are printed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
