@@ -53,7 +53,7 @@ function hostOf(url) {
 }
 
 /** The line under the site name: which policy was read, and when. */
-function showSource(state) {
+function showSource(state, report) {
   const el = $("source");
   el.replaceChildren();
   el.hidden = true;
@@ -70,7 +70,7 @@ function showSource(state) {
     link.textContent = state.policyUrl;
     el.append(t("popup_source_linked"), " ", link, " · ", when);
   } else {
-    el.append(t("popup_source_page"), " · ", when);
+    el.append(t(report?.is_policy === false ? "popup_source_forced" : "popup_source_page"), " · ", when);
   }
   el.hidden = false;
 }
@@ -106,7 +106,7 @@ function unsupportedMessage(reason) {
 
 function render({ state, report }) {
   current = { state, report };
-  showSource(state);
+  showSource(state, report);
   if (!state) {
     renderState(card, "empty", { t });
     setTools();

@@ -361,6 +361,7 @@ test("a page that is not a policy and links none: 'analyze this page anyway'", a
   // Verdicts for a page that is no policy come with the view's notice that they were forced.
   assert.equal(await popup.$$eval("#card [data-practice][data-verdict]", (rows) => rows.length), 3);
   assert.equal(await popup.$$eval("#card .plv-notice", (n) => n.length), 1);
+  assert.match(await popup.textContent("#source"), /analyzed at your request/);
   await shot(popup, "popup-forced-light");
   await popup.close();
   await page.close();
