@@ -384,7 +384,9 @@ test("screenshots: desktop light and dark, 375 px phone (target/screenshots/)", 
   await page.click('#summary .plv-row[data-practice="retention"] summary');
   await page.waitForSelector("#policy-text mark.is-current");
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(1, 1);
   await page.mouse.move(0, 0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: join(SCREENSHOTS, "demo-desktop-light.png") });
   await page.emulateMedia({ colorScheme: "dark", reducedMotion: "reduce" });
   await page.screenshot({ path: join(SCREENSHOTS, "demo-desktop-dark.png") });
