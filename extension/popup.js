@@ -104,6 +104,23 @@ function unsupportedMessage(reason) {
   return t(`popup_unsupported_${["pdf", "file"].includes(reason) ? reason : "internal"}`);
 }
 
+/** Under a no-policy state: the addresses that were checked. */
+function appendTried(state) {
+  if (!state.tried?.length) return;
+  const label = document.createElement("p");
+  label.className = "pl-tried-label";
+  label.textContent = t("popup_tried");
+  const list = document.createElement("ul");
+  list.className = "pl-tried";
+  list.setAttribute("aria-label", t("popup_tried"));
+  for (const url of state.tried) {
+    const li = document.createElement("li");
+    li.textContent = url;
+    list.append(li);
+  }
+  card.querySelector(".plv-state")?.append(label, list);
+}
+
 function render({ state, report }) {
   current = { state, report };
   showSource(state, report);
@@ -135,25 +152,13 @@ function render({ state, report }) {
         message: t("popup_no_policy"),
         actions: [{ label: t("popup_analyze_anyway"), onClick: () => analyze({ force: true }) }],
       });
-      if (state.tried?.length) {
-        const label = document.createElement("p");
-        label.className = "pl-tried-label";
-        label.textContent = t("popup_tried");
-        const list = document.createElement("ul");
-        list.className = "pl-tried";
-        list.setAttribute("aria-label", t("popup_tried"));
-        for (const url of state.tried) {
-          const li = document.createElement("li");
-          li.textContent = url;
-          list.append(li);
-        }
-        card.querySelector(".plv-state")?.append(label, list);
-      }
+      appendTried(state);
       setTools({ again: true });
       return;
     }
     case "empty":
       renderState(card, "empty", { t, message: t("popup_empty") });
+      appendTried(state);
       setTools({ again: true });
       return;
     case "too_large":
