@@ -178,7 +178,11 @@
             /^0(px|em|rem)?$/.test(st.fontSize) ||
             /^-\d{3,}/.test(st.textIndent) ||
             /^-\d{3,}/.test(st.left) ||
-            /^-\d{3,}/.test(st.top)
+            /^-\d{3,}/.test(st.top) ||
+            transparent(st.color) ||
+            /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(st.clip) ||
+            /inset\(\s*(50|100)%/.test(st.clipPath) ||
+            (/^[01]px$/.test(st.width) && /^[01]px$/.test(st.height) && st.overflow === "hidden")
           ) {
             selectors.push(rule.selectorText);
           }
@@ -193,17 +197,31 @@
     return selectors.slice(0, 500);
   }
 
-  function hiddenStatic(el, selectors) {
-    if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
-    if (hiddenInlineStyle(el) || hasHiddenClass(el)) return true;
-    for (const sel of selectors) {
-      try {
-        if (el.matches(sel)) return true;
-      } catch {
-        // A selector this engine does not know.
+  /** The elements the hiding rules select, found in one pass of the selector engine. */
+  function hiddenBySheets(doc, selectors) {
+    const found = new Set();
+    if (selectors.length === 0) return found;
+    const add = (list) => {
+      for (const el of list) found.add(el);
+    };
+    try {
+      add(doc.querySelectorAll(selectors.join(",")));
+    } catch {
+      // One selector this engine does not know spoils the list: take them one by one.
+      for (const sel of selectors) {
+        try {
+          add(doc.querySelectorAll(sel));
+        } catch {
+          // skip it
+        }
       }
     }
-    return false;
+    return found;
+  }
+
+  function hiddenStatic(el, sheetHidden) {
+    if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
+    return hiddenInlineStyle(el) || hasHiddenClass(el) || sheetHidden.has(el);
   }
 
   function isChrome(el) {
@@ -280,8 +298,8 @@
   function extractBlocks(doc, { live = false, maxChars = 2000000 } = {}) {
     const win = doc.defaultView;
     const useLive = live && win && typeof win.getComputedStyle === "function";
-    const selectors = useLive ? [] : hidingSelectors(doc);
-    const hidden = useLive ? (el) => hiddenLive(el, win) : (el) => hiddenStatic(el, selectors);
+    const sheetHidden = useLive ? new Set() : hiddenBySheets(doc, hidingSelectors(doc));
+    const hidden = useLive ? (el) => hiddenLive(el, win) : (el) => hiddenStatic(el, sheetHidden);
 
     const title = (doc.title || "").replace(WS_RUN, " ").trim();
     const out = []; // {kind, text, segments, chrome}

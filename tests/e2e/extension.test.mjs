@@ -317,6 +317,20 @@ test("'We do not sell' hidden nine ways does not count: only visible text is rea
   await page.close();
 });
 
+test("the same hidden 'We do not sell' in a fetched policy (read without rendering) does not count either", async () => {
+  const { page, tabId } = await visit("/shop-evasive.html");
+  expectedFetches.add("/hidden-sale.html");
+  const popup = await openPopup(ext, tabId);
+  const state = await tabState(ext, tabId);
+  assert.equal(state.source, "linked");
+  assert.equal(state.policyUrl, site.url("/hidden-sale.html"));
+  const report = await currentWorker(ext).evaluate(async (k) => (await chrome.storage.local.get(k))[k].report, `policy:${site.url("/hidden-sale.html")}`);
+  assert.equal(report.practices.sale.verdict, "sells");
+  assert.equal(report.practices.sale.details.denial, false, "no hidden denial in the fetched reading");
+  await popup.close();
+  await page.close();
+});
+
 test("states: empty page (looks for a policy, finds none), PDF, browser-internal page", async () => {
   const empty = await visit("/empty.html");
   for (const p of ["/.well-known/privacy-policy", "/privacy", "/privacy-policy"]) expectedFetches.add(p);
