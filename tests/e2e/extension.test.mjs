@@ -229,6 +229,10 @@ test("a shop page: the click finds the footer's Privacy link, fetches and analyz
   assert.equal(offscreen, 0, "the offscreen parser is closed once the policy is read");
   await shot(popup, "popup-linked-light");
   await popup.close();
+  const dark = await openPopup(ext, tabId, { colorScheme: "dark" });
+  await dark.click('[data-practice="sale"] summary');
+  await shot(dark, "popup-linked-open-dark");
+  await dark.close();
   await page.close();
 });
 
@@ -370,6 +374,8 @@ test("a page that is not a policy and links none: 'analyze this page anyway'", a
   const popup = await openPopup(ext, tabId);
   assert.equal(await popup.getAttribute("#card [data-state]", "data-state"), "not_policy");
   await shot(popup, "popup-no-policy-light");
+  await popup.emulateMedia({ colorScheme: "dark" });
+  await shot(popup, "popup-no-policy-dark");
   await popup.click("#card .plv-actions button");
   await popup.waitForSelector('#card [data-state="report"]');
   // Verdicts for a page that is no policy come with the view's notice that they were forced.
