@@ -46,7 +46,10 @@
     "skip-link", "skiplink", "toolbar",
   ]);
   /** Class names that hide text by convention (visually hidden). */
-  const HIDDEN_CLASSES = new Set(["hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "d-none", "hide", "invisible"]);
+  const HIDDEN_CLASSES = new Set([
+    "hidden", "is-hidden", "d-none", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden",
+    "screen-reader-text", "element-invisible", "a-hidden", "u-hidden",
+  ]);
   const CONTENT_TAGS = new Set(["ARTICLE", "SECTION", "MAIN"]);
   /** Share of the visible text above which a chrome subtree is kept (a page wrapped in a form). */
   const CHROME_KEEP_SHARE = 0.5;
@@ -103,12 +106,31 @@
     return tokens(el.getAttribute("class")).some((c) => HIDDEN_CLASSES.has(c));
   }
 
-  /** display:none / visibility:hidden / opacity:0 / font-size:0 in an inline style. */
+  /**
+   * An inline style that keeps the text off the screen (as src/html.rs reads it): display:none,
+   * visibility:hidden, opacity:0, font-size:0, color:transparent, a clip to nothing, a 1px box
+   * with overflow:hidden, or text moved to -999px or beyond.
+   */
   function hiddenInlineStyle(el) {
-    const style = el.getAttribute("style");
+    return styleHides(el.getAttribute("style"));
+  }
+
+  /** Does this inline style (a style attribute's value) keep the text off the screen? */
+  function styleHides(style) {
     if (!style) return false;
-    const s = style.toLowerCase().replace(/\s+/g, "");
-    return /(^|;)display:none/.test(s) || /(^|;)visibility:(hidden|collapse)/.test(s) || /(^|;)opacity:0(\.0*)?(;|$|!)/.test(s) || /(^|;)font-size:0(px|em|rem|%)?(;|$|!)/.test(s);
+    const s = String(style).toLowerCase().replace(/\s+/g, "");
+    const has = (re) => re.test(s);
+    return (
+      has(/(^|;)display:none/) ||
+      has(/(^|;)visibility:(hidden|collapse)/) ||
+      has(/(^|;)opacity:0(\.0*)?(;|$|!)/) ||
+      has(/(^|;)font-size:0(\.0*)?(px|em|rem|%|pt)?(;|$|!)/) ||
+      has(/(^|;)color:(transparent|rgba\([^)]*,0(\.0*)?\))/) ||
+      has(/(^|;)clip:rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)/) ||
+      has(/(^|;)clip-path:inset\((50|100)%\)/) ||
+      (has(/(^|;)width:[01]px/) && has(/(^|;)height:[01]px/) && has(/(^|;)overflow:hidden/)) ||
+      has(/(^|;)(left|top|text-indent|margin-left):-\d{3,}(\.\d+)?(px|em|rem)/)
+    );
   }
 
   function transparent(color) {
@@ -578,5 +600,6 @@
     wellKnownPolicyUrls,
     collapse,
     sourceIndexes,
+    styleHides,
   });
 })();

@@ -274,6 +274,18 @@ test("extract: whitespace collapsing maps every kept character back to its sourc
   }
 });
 
+test("extract: inline styles that hide text (the static reading of a fetched policy)", () => {
+  const hiding = [
+    "display:none", "display: none !important", "visibility:hidden", "opacity:0", "opacity: 0.0", "font-size:0",
+    "font-size: 0px", "color: transparent", "color: rgba(0, 0, 0, 0)", "clip: rect(0 0 0 0)", "clip: rect(0px, 0px, 0px, 0px)",
+    "clip-path: inset(50%)", "position:absolute; width:1px; height:1px; overflow:hidden", "position:absolute; left:-9999px",
+    "text-indent: -10000px",
+  ];
+  for (const style of hiding) assert.equal(X.styleHides(style), true, style);
+  const showing = ["", "color: red", "opacity: 0.5", "font-size: 10px", "left: -5px", "width: 1px", "display: block", "margin-left: -20px"];
+  for (const style of showing) assert.equal(X.styleHides(style), false, style);
+});
+
 test("pages: browser pages, files and PDFs are named before anything is tried", () => {
   assert.equal(unsupportedReason("chrome://extensions"), "internal");
   assert.equal(unsupportedReason("about:blank"), "internal");
