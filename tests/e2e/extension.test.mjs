@@ -51,6 +51,7 @@ before(async () => {
 });
 
 after(async () => {
+  site?.releaseSlow();
   await ext?.close();
   await site?.close();
   await proxy?.close();
@@ -233,6 +234,23 @@ test("a shop page: the click finds the footer's Privacy link, fetches and analyz
   await dark.click('[data-practice="sale"] summary');
   await shot(dark, "popup-linked-open-dark");
   await dark.close();
+  await page.close();
+});
+
+test("while the linked policy is fetched the popup shows the analyzing state, then the result", async () => {
+  const { page, tabId } = await visit("/slow/shop.html");
+  expectedFetches.add("/slow/privacy.html");
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('#card [data-state="analyzing"]');
+  // The view shows its spinner only after 200 ms: wait for it (the policy is held back).
+  await popup.waitForSelector("#card .plv-spinner", { state: "visible" });
+  await shot(popup, "popup-analyzing-light");
+  site.releaseSlow();
+  await popup.waitForSelector('#card [data-state="report"]');
+  assert.equal((await popupVerdicts(popup)).sale, "no_sale");
+  await popup.close();
   await page.close();
 });
 

@@ -55,16 +55,26 @@ const CHANGING = {
 /**
  * The test site on 127.0.0.1 (port 0): tests/fixtures/pages/*, /samples/<name>.html (the sample
  * policies as pages), /text/<name>-privacy.txt (a sample as text/plain), /changing/privacy.html (switch with site.setChanging("after")), and
- * /doc.pdf. Resolves to {origin, url(path), requests, setChanging, close}.
+ * /slow/shop.html (its policy answers on site.releaseSlow()), /doc.pdf. Resolves to {origin,
+ * url(path), requests, setChanging, releaseSlow, close}.
  */
 export function startSite() {
   const requests = [];
   let changing = "before";
+  const slowWaiting = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push({ path: url.pathname, method: req.method, secFetchDest: req.headers["sec-fetch-dest"] ?? "", origin: req.headers.origin ?? "" });
     const send = (status, type, body) => res.writeHead(status, { "content-type": type, "cache-control": "no-store" }).end(body);
     if (url.pathname === "/changing/privacy.html") return send(200, "text/html; charset=utf-8", CHANGING[changing]);
+    if (url.pathname === "/slow/shop.html") {
+      return send(200, "text/html; charset=utf-8", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slow shop</title></head><body><main><h1>Slow shop</h1><p>Everything ships eventually.</p></main><footer><a href="/slow/privacy.html">Privacy</a></footer></body></html>`);
+    }
+    if (url.pathname === "/slow/privacy.html") {
+      // Answers only when the test says so (site.releaseSlow()): the popup's analyzing state.
+      slowWaiting.push(() => send(200, "text/html; charset=utf-8", CHANGING.before));
+      return;
+    }
     const sample = /^\/samples\/([a-z]+)\.html$/.exec(url.pathname);
     if (sample) {
       const file = join(SAMPLES, `${sample[1]}.txt`);
@@ -105,6 +115,7 @@ export function startSite() {
         url: (p) => origin + p,
         requests,
         setChanging: (v) => (changing = v),
+        releaseSlow: () => slowWaiting.splice(0).forEach((answer) => answer()),
         close: () => new Promise((done) => server.close(done)),
       });
     });
