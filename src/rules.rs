@@ -3,7 +3,10 @@
 //!
 //! Matching is in two stages so that a sentence is scanned once however many rules there are:
 //! one [`regex::bytes::RegexSet`] of every rule's cheap gate (its `needs` words), then the full
-//! pattern and guard of only those rules whose gate matched.
+//! pattern and guard of only those rules whose gate matched. Patterns with large counted gaps
+//! (`{near}`, `{far}`) run in a relaxed form first (the gap unbounded, see `build.rs`), which is
+//! many times cheaper for a lazy DFA; the exact pattern runs only when the relaxed one matched
+//! and the sentence has a clause longer than the gap's bound, so results are exactly the same.
 
 use std::sync::OnceLock;
 
@@ -99,15 +102,106 @@ pub struct Rule {
     pub no: &'static [&'static str],
 }
 
+/// The relaxed form of a pattern (see `build.rs`): the large bounded repetitions of one byte
+/// class, such as `[^.;:]{0,60}?`, made unbounded. It matches whenever the exact pattern does,
+/// and agrees with it on every sentence whose longest run of each relaxed class is within its
+/// bound.
+#[derive(Debug)]
+pub(crate) struct Relaxed {
+    pub pattern: &'static str,
+    /// Each relaxed class (inclusive byte ranges) with the bound it had.
+    pub bounds: &'static [(&'static [(u8, u8)], u32)],
+}
+
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+
+/// One pattern of a rule, compiled on first use: the exact regex, and its relaxed form when it
+/// has one.
+struct Lazy {
+    exact: &'static str,
+    relaxed: Option<&'static Relaxed>,
+    exact_re: OnceLock<Regex>,
+    relaxed_re: OnceLock<Regex>,
+}
+
+impl Lazy {
+    fn new(exact: &'static str, relaxed: Option<&'static Relaxed>) -> Lazy {
+        Lazy {
+            exact,
+            relaxed,
+            exact_re: OnceLock::new(),
+            relaxed_re: OnceLock::new(),
+        }
+    }
+
+    /// Does the exact pattern match? `relaxed_known` says the relaxed form is already known to
+    /// match (it was the gate).
+    fn is_match(&self, text: &[u8], relaxed_known: bool, runs: &mut Runs) -> bool {
+        let Some(relaxed) = self.relaxed else {
+            return self
+                .exact_re
+                .get_or_init(|| build(self.exact))
+                .is_match(text);
+        };
+        if !relaxed_known
+            && !self
+                .relaxed_re
+                .get_or_init(|| build(relaxed.pattern))
+                .is_match(text)
+        {
+            return false;
+        }
+        if relaxed
+            .bounds
+            .iter()
+            .all(|&(class, max)| runs.longest(text, class) <= max as usize)
+        {
+            return true;
+        }
+        self.exact_re
+            .get_or_init(|| build(self.exact))
+            .is_match(text)
+    }
+}
+
+/// The longest run of each relaxed class in one sentence, computed on first need.
+#[derive(Default)]
+struct Runs {
+    known: Vec<(&'static [(u8, u8)], usize)>,
+}
+
+impl Runs {
+    fn longest(&mut self, text: &[u8], class: &'static [(u8, u8)]) -> usize {
+        if let Some(&(_, n)) = self.known.iter().find(|(c, _)| std::ptr::eq(*c, class)) {
+            return n;
+        }
+        let mut member = [false; 256];
+        for &(lo, hi) in class {
+            member[lo as usize..=hi as usize].fill(true);
+        }
+        let (mut longest, mut run) = (0, 0);
+        for &b in text {
+            if member[b as usize] {
+                run += 1;
+                longest = longest.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        self.known.push((class, longest));
+        longest
+    }
+}
 
 /// The compiled rule table, in two stages: one [`RegexSet`] of cheap gates scans every
 /// sentence once; a rule's full pattern and guard run only on the sentences its gate let
-/// through, and each is compiled the first time it is needed.
+/// through, each compiled the first time it is needed. Patterns with large counted gaps run in
+/// their relaxed form first, and exactly only where the sentence has a run longer than a gap's
+/// bound.
 pub(crate) struct Matcher {
     gates: RegexSet,
-    patterns: Vec<OnceLock<Regex>>,
-    guards: Vec<OnceLock<Option<Regex>>>,
+    patterns: Vec<Lazy>,
+    guards: Vec<Option<Lazy>>,
 }
 
 impl Matcher {
@@ -118,12 +212,28 @@ impl Matcher {
     }
 
     fn compile() -> Matcher {
-        let gates: Vec<&str> = RULES.iter().map(|r| r.needs.unwrap_or(r.pattern)).collect();
+        let gates: Vec<&str> = RULES
+            .iter()
+            .zip(RELAXED)
+            .map(|(r, (relaxed, _))| {
+                r.needs
+                    .or(relaxed.as_ref().map(|x| x.pattern))
+                    .unwrap_or(r.pattern)
+            })
+            .collect();
         let gates = build_set(&gates).expect("rule gates compile (checked by tests)");
         Matcher {
             gates,
-            patterns: RULES.iter().map(|_| OnceLock::new()).collect(),
-            guards: RULES.iter().map(|_| OnceLock::new()).collect(),
+            patterns: RULES
+                .iter()
+                .zip(RELAXED)
+                .map(|(r, (p, _))| Lazy::new(r.pattern, p.as_ref()))
+                .collect(),
+            guards: RULES
+                .iter()
+                .zip(RELAXED)
+                .map(|(r, (_, g))| r.unless.map(|u| Lazy::new(u, g.as_ref())))
+                .collect(),
         }
     }
 
@@ -132,17 +242,21 @@ impl Matcher {
     pub(crate) fn matching(&self, normalized: &[u8], out: &mut Vec<usize>) {
         out.clear();
         let hits = self.gates.matches(normalized);
+        let mut runs = Runs::default();
         for i in hits.iter() {
             let rule = &RULES[i];
-            if rule.needs.is_some() {
-                let pattern = self.patterns[i].get_or_init(|| build(rule.pattern));
-                if !pattern.is_match(normalized) {
+            let pattern = &self.patterns[i];
+            // Without `needs`, the gate was the pattern itself (relaxed when it has a relaxed
+            // form): it is known to match.
+            let gated_by_pattern = rule.needs.is_none();
+            let known = gated_by_pattern && pattern.relaxed.is_none();
+            if !known && !pattern.is_match(normalized, gated_by_pattern, &mut runs) {
+                continue;
+            }
+            if let Some(guard) = &self.guards[i] {
+                if guard.is_match(normalized, false, &mut runs) {
                     continue;
                 }
-            }
-            let guard = self.guards[i].get_or_init(|| rule.unless.map(build));
-            if guard.as_ref().is_some_and(|g| g.is_match(normalized)) {
-                continue;
             }
             out.push(i);
         }
