@@ -221,7 +221,7 @@ fn render_text(file: &str, r: &Report, show_file: bool) -> String {
     if show_file {
         let _ = writeln!(s, "== {file}");
     }
-    let title = r.title.as_deref().unwrap_or("(untitled)");
+    let title = one_line(r.title.as_deref().unwrap_or("(untitled)"), 120);
     let _ = writeln!(
         s,
         "{title}\n{} \u{b7} {} \u{b7} {} sentences \u{b7} policy-lens {}",
@@ -319,8 +319,24 @@ fn verdict_name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// Page text for the terminal: one line, at most `max` characters, and safe to print.
+/// Control characters (an escape sequence in a policy could retitle, clear or rewrite the
+/// user's terminal) and bidirectional overrides and isolates (which reorder what the rest of
+/// the line shows) become U+FFFD; the JSON output keeps the text as it is, escaped.
 fn one_line(s: &str, max: usize) -> String {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect::<String>();
     if joined.chars().count() <= max {
         return joined;
     }

@@ -71,6 +71,8 @@ fn map_char(c: char) -> Mapped {
     }
     match c {
         '\u{00ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' => Drop,
+        // C1 control characters (U+0085, next line, is a line break: see below).
+        '\u{80}'..='\u{84}' | '\u{86}'..='\u{9f}' => Drop,
         '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}' => Drop,
         '\u{00a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' => Char(' '),
         '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{85}' => Char(' '),
@@ -151,6 +153,14 @@ mod tests {
             "don't sell - \"x\""
         );
         assert_eq!(norm("so\u{00ad}ld\u{202e}"), "sold");
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        // Bug guarded: C1 controls (U+0080..U+009F, invisible on a page) stayed in the
+        // normalised text and split words: "s\u{9b}ell" did not read as "sell".
+        assert_eq!(norm("s\0e\u{1b}l\u{9b}l\u{7f}"), "sell");
+        assert_eq!(norm("a\u{85}b"), "a b");
     }
 
     #[test]
