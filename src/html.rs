@@ -16,8 +16,9 @@
 //!   inline style that keeps the text off the screen (`display:none`, `visibility:hidden`,
 //!   `opacity:0`, `font-size:0`, `color:transparent`, a clip to nothing, a 1px box with
 //!   `overflow:hidden`, text moved to -999px or beyond; see `style_hides`), and inline
-//!   elements with `aria-hidden="true"`. Only visible text counts: a "We do not sell" that a
-//!   page hides cannot outweigh what it shows;
+//!   elements with `aria-hidden="true"`; also classes and ids that the page's own `<style>`
+//!   sheets hide with a simple rule (`.x { display: none }`, see `HidingRules`). Only visible
+//!   text counts: a "We do not sell" that a page hides cannot outweigh what it shows;
 //! * page chrome: `nav`, `aside`, `form`, `dialog`, `menu`, `search`, `header`/`footer` (unless
 //!   inside `article`/`section`/`main`, where they belong to the content), elements whose
 //!   `role` is `navigation`, `banner`, `contentinfo`, `search`, `dialog` or `alertdialog`,
@@ -155,6 +156,8 @@ struct Parser<'a> {
     /// Visible characters added so far (whitespace excluded).
     total: usize,
     title_done: bool,
+    /// Classes and ids that the page's own `<style>` sheets hide.
+    css: HidingRules,
     /// A right-to-left override began: U+202E goes before the next visible character, so
     /// that the analysis reads the text in the order it is shown.
     pending_rlo: bool,
@@ -181,6 +184,7 @@ impl<'a> Parser<'a> {
             cells: Vec::new(),
             total: 0,
             title_done: false,
+            css: HidingRules::default(),
             pending_rlo: false,
             rlo_in_buf: false,
         }
@@ -478,7 +482,7 @@ impl<'a> Parser<'a> {
                     value = &src[value_start..j];
                 }
             }
-            note_attribute(&mut attrs, attr_name, value);
+            note_attribute(&mut attrs, attr_name, value, &self.css);
         }
     }
 
@@ -529,7 +533,11 @@ impl<'a> Parser<'a> {
                 if is_block(name) {
                     self.flush();
                 }
-                let (_, after) = self.find_raw_end(name, end);
+                let (content_end, after) = self.find_raw_end(name, end);
+                if name == "style" {
+                    let src = self.src;
+                    self.css.read(&src[end..content_end]);
+                }
                 after
             }
             "title" => {
@@ -813,7 +821,7 @@ impl<'a> Parser<'a> {
 
 // ----- attributes ----------------------------------------------------------------------------
 
-fn note_attribute(attrs: &mut Attrs, name: &str, value: &str) {
+fn note_attribute(attrs: &mut Attrs, name: &str, value: &str, css: &HidingRules) {
     if name.eq_ignore_ascii_case("hidden") {
         attrs.hidden = true;
     } else if name.eq_ignore_ascii_case("aria-hidden") {
@@ -840,8 +848,14 @@ fn note_attribute(attrs: &mut Attrs, name: &str, value: &str) {
         if value.split_ascii_whitespace().any(is_chrome_name) {
             attrs.named_chrome = true;
         }
-        if name.eq_ignore_ascii_case("class") && value.split_ascii_whitespace().any(is_hiding_class)
-        {
+        let hides = if name.eq_ignore_ascii_case("class") {
+            value
+                .split_ascii_whitespace()
+                .any(|t| is_hiding_class(t) || css.classes.contains(t))
+        } else {
+            css.ids.contains(value.trim())
+        };
+        if hides {
             attrs.hidden = true;
         }
     } else if name.eq_ignore_ascii_case("role") {
@@ -964,6 +978,79 @@ fn style_hides(style: &str) -> bool {
         }
     }
     (tiny_box && overflow_hidden) || (positioned && off_page)
+}
+
+/// Classes and ids that a page's `<style>` sheets hide: rules whose selector is one simple
+/// class or id (`.x`, `p.x`, `#x`, in a list such as `.a, #b`) and whose declarations hide
+/// (see [`style_hides`]). Rules inside `@media` and other at-rules are left alone (a print or
+/// small-screen rule does not hide text on screen); other selectors are not understood.
+#[derive(Default)]
+struct HidingRules {
+    classes: std::collections::HashSet<String>,
+    ids: std::collections::HashSet<String>,
+}
+
+impl HidingRules {
+    /// At most this many names are kept (a page does not hide more; the cap bounds the work).
+    const MAX: usize = 1000;
+
+    fn read(&mut self, sheet: &str) {
+        // Comments out, then one pass over the braces.
+        let mut text = String::with_capacity(sheet.len().min(1 << 20));
+        let mut rest = &sheet[..sheet.len().min(1 << 20)];
+        while let Some(at) = rest.find("/*") {
+            text.push_str(&rest[..at]);
+            rest = rest[at + 2..]
+                .split_once("*/")
+                .map_or("", |(_, after)| after);
+        }
+        text.push_str(rest);
+        let mut depth = 0usize; // open at-rule blocks
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find(['{', '}']) {
+            let (prelude, brace) = (&rest[..open], rest.as_bytes()[open]);
+            rest = &rest[open + 1..];
+            if brace == b'}' {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            // A statement at-rule (`@import ...;`) before the prelude is not part of it.
+            let prelude = prelude.rsplit(';').next().unwrap_or("").trim();
+            if prelude.starts_with('@') {
+                depth += 1;
+                continue;
+            }
+            let (decls, after) = rest.split_once('}').unwrap_or((rest, ""));
+            rest = after;
+            if depth > 0 || !style_hides(decls) {
+                continue;
+            }
+            for selector in prelude.split(',').map(str::trim) {
+                let simple = |name: &str| {
+                    !name.is_empty()
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                };
+                // An optional tag name, then `.name` or `#name`.
+                let Some(mark) = selector.find(['.', '#']) else {
+                    continue;
+                };
+                if !selector[..mark].chars().all(|c| c.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                let name = &selector[mark + 1..];
+                let set = if selector.as_bytes()[mark] == b'.' {
+                    &mut self.classes
+                } else {
+                    &mut self.ids
+                };
+                if simple(name) && set.len() < Self::MAX {
+                    set.insert(name.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// The number a CSS length or number starts with (`0`, `-9999px`, `0.0em`, `1px`).
@@ -1613,6 +1700,33 @@ mod tests {
         ];
         for v in visible {
             assert_eq!(texts(v), ["Kept"], "{v}");
+        }
+    }
+
+    #[test]
+    fn classes_and_ids_hidden_by_the_page_style_sheet_are_left_out() {
+        // Bug guarded: `<style>.x{display:none}</style><p class="x">We do not sell</p>` put
+        // the hidden denial into the text.
+        let html = "<style>/* c */ @import url(a.css); .x { color: red; display: none } \
+                    p.y, #z { visibility: hidden !important }\
+                    @media print { .print { display: none } } .a .b { display: none }\
+                    .hover:hover { display: none } .shown { display: block }</style>\
+                    <p class=\"x\">Decoy one</p><p class=\"k y\">Decoy two</p>\
+                    <div id=\"z\">Decoy three</div><p class=\"print\">Printed</p>\
+                    <p class=\"b\">Nested rule</p><p class=\"hover\">Hover</p>\
+                    <p class=\"shown\">Shown</p><p class=\"X\">Case</p>";
+        assert_eq!(
+            texts(html),
+            ["Printed", "Nested rule", "Hover", "Shown", "Case"]
+        );
+        // Unterminated and odd sheets do not break anything.
+        for sheet in [
+            "<style>.x {",
+            "<style>}}}{{{",
+            "<style>@media {",
+            "<style>/*",
+        ] {
+            let _ = texts(&format!("{sheet}</style><p class=\"x\">T</p>"));
         }
     }
 
