@@ -23,7 +23,7 @@ import {
 import { PRACTICES, badgeState } from "./badge.js";
 import { iconImageData } from "./icon.js";
 import { HOST_ORIGINS, loadSettings } from "./settings.js";
-import { unsupportedReason } from "./pages.js";
+import { fetchAllowed, unsupportedReason } from "./pages.js";
 
 const ready = init({ module_or_path: new URL("./pkg/policy_lens_bg.wasm", import.meta.url) });
 
@@ -234,31 +234,6 @@ async function readTab(tabId) {
   return page;
 }
 
-function hostIsPrivate(hostname) {
-  return (
-    hostname === "localhost" ||
-    /^127\./.test(hostname) ||
-    /^10\./.test(hostname) ||
-    /^192\.168\./.test(hostname) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(hostname) ||
-    /^169\.254\./.test(hostname) ||
-    hostname === "[::1]" ||
-    hostname.endsWith(".local")
-  );
-}
-
-/**
- * May a page at `pageUrl` make us fetch `url`? Only http(s); a private-network address only
- * from a page on that same host (a public page cannot point the extension at your router).
- */
-function fetchAllowed(url, pageUrl) {
-  const target = new URL(url);
-  const page = new URL(pageUrl);
-  if (target.protocol !== "http:" && target.protocol !== "https:") return false;
-  if (hostIsPrivate(target.hostname) && target.hostname !== page.hostname) return false;
-  return true;
-}
-
 async function fetchWithTimeout(url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
@@ -339,10 +314,13 @@ async function documentInput(fetched) {
  * Tries candidate policy URLs in order until one reads as a privacy policy; commits it as the
  * tab's linked result. Returns the state, or null when none was a policy ({tried} filled in).
  */
-async function tryLinked(tabId, pageUrl, candidates, { reuseFresh = false, tried = [], onlyIfAt = null } = {}) {
+async function tryLinked(tabId, pageUrl, candidates, { reuseFresh = false, tried = [], outcomes = [], onlyIfAt = null } = {}) {
   const commit = async (args) => (onlyIfAt && !(await tabStillAt(tabId, onlyIfAt)) ? null : commitReport(tabId, args));
   for (const url of candidates.slice(0, MAX_FETCHES)) {
-    if (!fetchAllowed(url, pageUrl)) continue;
+    if (!fetchAllowed(url, pageUrl)) {
+      outcomes.push({ url, problem: "refused" });
+      continue;
+    }
     try {
       if (reuseFresh) {
         const cached = await getCached(url);
@@ -357,11 +335,30 @@ async function tryLinked(tabId, pageUrl, candidates, { reuseFresh = false, tried
       if (result.report.is_policy) {
         return commit({ pageUrl, policyUrl: fetched.url, source: "linked", ...result });
       }
+      const language = otherLanguage(result.report);
+      outcomes.push(language ? { url: fetched.url, problem: "language", detail: language } : { url, problem: "not_policy" });
     } catch (e) {
       log("policy candidate", url, e?.message ?? e);
+      outcomes.push({ url, problem: "fetch", detail: fetchProblem(e) });
     }
   }
   return null;
+}
+
+/** The report's language when it is one the rules do not read (not English, not undetermined). */
+function otherLanguage(report) {
+  const lang = typeof report?.language === "string" ? report.language : "und";
+  return lang !== "en" && lang !== "und" ? lang : null;
+}
+
+/** A short reason a candidate could not be read, for the popup ("HTTP 404", "timed out"). */
+function fetchProblem(e) {
+  if (e?.name === "AbortError") return "timeout";
+  const m = /HTTP (\d{3})/.exec(String(e?.message ?? ""));
+  if (m) return `HTTP ${m[1]}`;
+  if (/not a web page/.test(String(e?.message ?? ""))) return "not_html";
+  if (/too large/.test(String(e?.message ?? ""))) return "too_large";
+  return "network";
 }
 
 const inflight = new Map();
@@ -416,18 +413,36 @@ async function analyzeTabNow(tabId, { force }) {
     }
     pageReport = result.report;
   }
+  // A page that looks like a policy but is in a language the rules do not read: say so rather
+  // than "not a policy", and fetch nothing (its site's policy is most likely in that language).
+  const pageLanguage = pageReport ? otherLanguage(pageReport) : null;
+  if (pageLanguage && page.hint?.likely === true) {
+    return commitState(tabId, { status: "unsupported_language", pageUrl, language: pageLanguage, link: null, tried: [], analyzedAt: Date.now() });
+  }
   // Not a policy (or an empty page): look for the site's policy.
   const X = globalThis.PolicyLensExtract;
   const named = Array.isArray(page.candidates) ? page.candidates.map(cleanUrl).filter(Boolean) : [];
   const guesses = X ? X.wellKnownPolicyUrls(pageUrl) : [];
   const candidates = [...new Set([...named, ...guesses])];
   const tried = [];
-  const linked = await tryLinked(tabId, pageUrl, candidates, { tried });
+  const outcomes = [];
+  const linked = await tryLinked(tabId, pageUrl, candidates, { tried, outcomes });
   if (linked) return linked;
+  // Say what happened to the link the page names, if it names one: a policy that could not be
+  // fetched is not "no policy", and a link to a page that is none is worth naming too.
+  const namedOutcome = outcomes.find((o) => named.includes(o.url) && o.problem !== "refused") ?? null;
+  let status = hasText ? "no_policy" : "empty";
+  let language = null;
+  if (namedOutcome?.problem === "fetch") status = "unreachable";
+  else if (namedOutcome?.problem === "language") [status, language] = ["unsupported_language", namedOutcome.detail];
+  else if (pageLanguage) [status, language] = ["unsupported_language", pageLanguage];
   return commitState(tabId, {
-    status: hasText ? "no_policy" : "empty",
+    status,
     pageUrl,
     tried,
+    hasText,
+    language,
+    link: namedOutcome && { url: namedOutcome.url, problem: namedOutcome.problem, detail: namedOutcome.detail ?? null },
     pageReport: pageReport && { ...pageReport, practices: pageReport.practices },
     analyzedAt: Date.now(),
   });

@@ -1,7 +1,9 @@
 // The toolbar icon, drawn at run time: three stacked bars, top to bottom tracking, sale,
 // retention, each filled with its level's colour; "unknown" is a hollow grey outline (never a
-// filled colour, so "not mentioned" cannot pass for "bad"). From 32 px up each bar also carries
-// its level's symbol (✓, !, ✗) so the icon does not rely on colour alone. iconShapes() is pure
+// filled colour, so "not mentioned" cannot pass for "bad"). The icon does not rely on colour
+// alone, even at 16 px where no symbol fits: a bar's length is its level too, like a meter of
+// concern (good a short stub, caution two thirds, bad the full width; unknown a full-width
+// hollow outline). From 32 px up each filled bar also carries its level's symbol (✓, !, ✗). iconShapes() is pure
 // geometry (tested in Node, also used by tools/make-icons.mjs for the static PNGs);
 // drawIcon() paints it on a 2D canvas context (OffscreenCanvas in the service worker).
 
@@ -9,6 +11,9 @@ import { LEVEL_COLORS, PRACTICES } from "./badge.js";
 
 /** The brand colour of the idle icon (nothing analyzed on this tab). */
 export const IDLE_COLOR = "#4f46e5";
+
+/** Length of a filled bar per level, as a share of the full width (the shape cue at 16 px). */
+export const LEVEL_LENGTHS = Object.freeze({ good: 0.4, caution: 0.7, bad: 1 });
 
 /** Toolbar sizes painted at run time. */
 export const ICON_SIZES = Object.freeze([16, 32]);
@@ -55,7 +60,9 @@ export function iconShapes(size, segments = null) {
       });
       continue;
     }
-    shapes.push({ type: "bar", x: pad, y, w, h, r: h / 2, fill: LEVEL_COLORS[level] });
+    // Whole pixels, so that the three lengths stay crisp and distinct at 16 px.
+    const bw = Math.max(h, Math.round(w * LEVEL_LENGTHS[level]));
+    shapes.push({ type: "bar", x: pad, y, w: bw, h, r: h / 2, fill: LEVEL_COLORS[level] });
     if (size >= 32) {
       const g = h * 0.62;
       const glyph = { good: "check", caution: "bang", bad: "cross" }[level];

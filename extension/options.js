@@ -17,6 +17,12 @@ async function showCache() {
   $("cache-info").textContent = n === 0 ? t("options_cache_info_none") : n === 1 ? t("options_cache_info_one") : t("options_cache_info", String(n));
 }
 
+/** Background analysis needs the automatic mode's content script: say so in click-only mode. */
+function showLinkedAvailability(mode) {
+  $("linked").disabled = mode === "click";
+  $("linked-needs-auto").hidden = mode !== "click";
+}
+
 async function setMode(mode) {
   if (mode === "auto") {
     // Must run in the click's user gesture: ask before anything is awaited.
@@ -24,10 +30,12 @@ async function setMode(mode) {
     if (!granted) {
       say(t("options_access_refused"));
       $("mode-click").checked = true;
+      showLinkedAvailability("click");
       return;
     }
   }
   const settings = await saveSettings({ ...(await loadSettings()), mode });
+  showLinkedAvailability(settings.mode);
   if (mode === "click") {
     // Give host access back; activeTab covers a click. Browsers that do not allow removing it
     // (required host permissions) keep it, but the content script is no longer registered.
@@ -54,6 +62,7 @@ async function main() {
     ["linked-legend", "options_linked_legend"],
     ["linked-label", "options_linked"],
     ["linked-hint", "options_linked_hint"],
+    ["linked-needs-auto", "options_linked_needs_auto"],
     ["cache-heading", "options_cache_heading"],
     ["clear", "options_clear"],
     ["privacy", "options_privacy"],
@@ -64,6 +73,7 @@ async function main() {
   const settings = await loadSettings();
   $(settings.mode === "click" ? "mode-click" : "mode-auto").checked = true;
   $("linked").checked = settings.backgroundLinked;
+  showLinkedAvailability(settings.mode);
   for (const radio of document.querySelectorAll("input[name=mode]")) {
     radio.addEventListener("change", () => radio.checked && setMode(radio.value));
   }

@@ -104,6 +104,23 @@ function unsupportedMessage(reason) {
   return t(`popup_unsupported_${["pdf", "file"].includes(reason) ? reason : "internal"}`);
 }
 
+/** "German" for "de" in the browser's language; the code itself when the browser has no name. */
+function languageName(code) {
+  const tag = String(code ?? "");
+  try {
+    return new Intl.DisplayNames([chrome.i18n.getUILanguage()], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** Why a policy could not be fetched, in words (background.js fetchProblem). */
+function problemText(detail) {
+  const d = String(detail ?? "network");
+  if (/^HTTP \d{3}$/.test(d)) return t("popup_problem_http", d);
+  return t(`popup_problem_${["timeout", "not_html", "too_large"].includes(d) ? d : "network"}`);
+}
+
 /** Under a no-policy state: the addresses that were checked. */
 function appendTried(state) {
   if (!state.tried?.length) return;
@@ -149,15 +166,35 @@ function render({ state, report }) {
     case "not_policy": {
       renderState(card, "not_policy", {
         t,
-        message: t("popup_no_policy"),
+        message: state.link?.problem === "not_policy" ? t("popup_no_policy_linked", state.link.url) : t("popup_no_policy"),
         actions: [{ label: t("popup_analyze_anyway"), onClick: () => analyze({ force: true }) }],
       });
       appendTried(state);
       setTools({ again: true });
       return;
     }
+    case "unreachable": {
+      // The page names its policy but it could not be fetched: not the same as "no policy".
+      const actions = [{ label: t("popup_try_again"), onClick: () => analyze() }];
+      if (state.hasText) actions.push({ label: t("popup_analyze_anyway"), onClick: () => analyze({ force: true }) });
+      renderState(card, "unreachable", { t, message: t("popup_unreachable", [state.link?.url ?? "", problemText(state.link?.detail)]), actions });
+      appendTried(state);
+      setTools();
+      return;
+    }
+    case "unsupported_language": {
+      // The page (or the policy it links) is in a language the rules do not read yet.
+      const name = languageName(state.language);
+      const message = state.link?.url ? t("popup_language_linked", [state.link.url, name]) : t("popup_language_page", name);
+      renderState(card, "unsupported_language", { t, message });
+      setTools({ again: true });
+      return;
+    }
     case "empty":
-      renderState(card, "empty", { t, message: t("popup_empty") });
+      renderState(card, "empty", {
+        t,
+        message: state.link?.problem === "not_policy" ? t("popup_no_policy_linked", state.link.url) : t("popup_empty"),
+      });
       appendTried(state);
       setTools({ again: true });
       return;

@@ -23,6 +23,7 @@ export const STATES = Object.freeze([
   "empty",
   "too_large",
   "unsupported_page",
+  "unreachable",
   "not_policy",
   "unsupported_language",
 ]);
@@ -438,7 +439,8 @@ export function renderReport(root, report, { t, onEvidence, changes, actions, on
 /**
  * Renders a state that is not a report: "analyzing" (the three rows with a spinner that shows
  * only after 200 ms, so the layout does not jump when the report comes), "error" (options.message
- * is the detail), "empty", "too_large", "unsupported_page", and the report states "not_policy" and
+ * is the detail), "empty", "too_large", "unsupported_page", "unreachable" (a policy that could not
+ * be fetched), and the report states "not_policy" and
  * "unsupported_language". options.message replaces the default body; options.actions as in
  * renderReport.
  */
@@ -475,6 +477,7 @@ export function renderState(root, state, { t, message, actions } = {}) {
     empty: "view_state_empty_title",
     too_large: "view_state_too_large_title",
     unsupported_page: "view_state_unsupported_page_title",
+    unreachable: "view_state_unreachable_title",
     not_policy: "view_state_not_policy_title",
     unsupported_language: "view_state_unsupported_language_title",
   };
@@ -483,6 +486,7 @@ export function renderState(root, state, { t, message, actions } = {}) {
     empty: "view_state_empty_body",
     too_large: "view_state_too_large_body",
     unsupported_page: "view_state_unsupported_page_body",
+    unreachable: "view_state_unreachable_body",
     not_policy: "view_state_not_policy_body",
     unsupported_language: "view_state_unsupported_language_body",
   };

@@ -521,6 +521,39 @@ test("the service worker can stop at any time: state and results survive it", as
   await page.close();
 });
 
+test("a page whose Privacy link is broken: 'could not be read', naming the link and the reason (not 'no policy')", async () => {
+  const { page, tabId } = await visit("/shop-broken.html");
+  for (const p of ["/gone/privacy.html", "/.well-known/privacy-policy", "/privacy", "/privacy-policy"]) expectedFetches.add(p);
+  const popup = await openPopup(ext, tabId);
+  assert.equal(await popup.getAttribute("#card [data-state]", "data-state"), "unreachable");
+  const text = await popup.textContent("#card");
+  assert.ok(text.includes(site.url("/gone/privacy.html")), `names the link: ${text}`);
+  assert.match(text, /could not be read: the server answered HTTP 404/);
+  assert.doesNotMatch(text, /names none/);
+  // Not a verdict: the grey "?" icon, never the red one.
+  assert.equal(await popup.$$eval("#card .plv-icon-bad", (n) => n.length), 0);
+  assert.deepEqual(await popup.$$eval("#card .plv-actions button", (b) => b.map((x) => x.textContent)), ["Try again", "Analyze this page anyway"]);
+  assert.equal((await toolbar(ext, tabId)).text, "");
+  await shot(popup, "popup-unreachable-light");
+  await popup.close();
+  await page.close();
+});
+
+test("a policy in German: 'language not supported', not 'not a privacy policy'; nothing fetched", async () => {
+  const fetchedBefore = site.requests.filter((r) => r.secFetchDest === "empty").length;
+  const { page, tabId } = await visit("/datenschutz.html");
+  await waitForState(ext, tabId, (s) => s !== null, { what: "the automatic reading of the German page" });
+  assert.equal((await toolbar(ext, tabId)).text, "", "no badge: no verdicts");
+  const popup = await openPopup(ext, tabId);
+  await popup.waitForSelector('#card [data-state="unsupported_language"]');
+  assert.match(await popup.textContent("#card"), /This page is in German\. policy-lens reads English policies only so far/);
+  assert.equal(await popup.$$eval("#card .plv-icon-bad", (n) => n.length), 0);
+  assert.equal(site.requests.filter((r) => r.secFetchDest === "empty").length, fetchedBefore, "no policy was looked for");
+  await shot(popup, "popup-language-light");
+  await popup.close();
+  await page.close();
+});
+
 test("toolbar icons: every level, 16 and 32 px (drawn by icon.js), saved for review", async () => {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);

@@ -13,7 +13,7 @@ import { inflateRawSync } from "node:zlib";
 import vm from "node:vm";
 
 import { BADGE_COLOR, LEVEL_COLORS, badgeState, hasVerdicts } from "../../extension/badge.js";
-import { glyphLines, iconShapes } from "../../extension/icon.js";
+import { LEVEL_LENGTHS, glyphLines, iconShapes } from "../../extension/icon.js";
 import {
   ALL_KINDS,
   LIMITS,
@@ -24,7 +24,7 @@ import {
   validateContentMessage,
   validatePageMessage,
 } from "../../extension/protocol.js";
-import { unsupportedReason } from "../../extension/pages.js";
+import { fetchAllowed, hostIsPrivate, unsupportedReason } from "../../extension/pages.js";
 import { normalizeSettings } from "../../extension/settings.js";
 import { firefoxManifest, zip } from "../../extension/tools/pack.mjs";
 import { crc32 } from "../../extension/tools/png.mjs";
@@ -123,6 +123,24 @@ test("icon: unknown is a hollow grey outline, every other level a filled bar of 
   }
   assert.notEqual(LEVEL_COLORS.unknown, LEVEL_COLORS.bad);
   assert.equal(new Set(Object.values(LEVEL_COLORS)).size, 4);
+});
+
+test("icon: a bar's length is its level too (good < caution < bad), so 16 px does not rely on colour", () => {
+  const segments = ["good", "caution", "bad"].map((level, i) => ({ practice: ["tracking", "sale", "retention"][i], level }));
+  for (const size of [16, 32]) {
+    const [good, caution, bad] = iconShapes(size, segments).filter((s) => s.type === "bar");
+    assert.ok(good.w < caution.w && caution.w < bad.w, `${size}px: ${good.w} < ${caution.w} < ${bad.w}`);
+    assert.ok(caution.w - good.w >= 3 && bad.w - caution.w >= 3, `${size}px: lengths at least 3 px apart`);
+    for (const bar of [good, caution, bad]) assert.equal(bar.w, Math.round(bar.w), "whole pixels");
+    assert.equal(bad.w, size - 2 * (size / 16), "bad fills the width");
+    const unknown = iconShapes(size, [{ practice: "tracking", level: "unknown" }])[0];
+    assert.ok(unknown.w > caution.w, "unknown is a full-width outline, not a short stub");
+  }
+  assert.ok(LEVEL_LENGTHS.good < LEVEL_LENGTHS.caution && LEVEL_LENGTHS.caution < LEVEL_LENGTHS.bad);
+  // From 32 px the glyph sits inside even the shortest bar.
+  const [goodBar, goodGlyph] = iconShapes(32, segments);
+  assert.equal(goodGlyph.type, "glyph");
+  assert.ok(goodGlyph.x >= goodBar.x && goodGlyph.x + goodGlyph.w <= goodBar.x + goodBar.w);
 });
 
 test("icon: from 32 px each known level carries its symbol (not colour alone)", () => {
@@ -296,6 +314,25 @@ test("pages: browser pages, files and PDFs are named before anything is tried", 
   assert.equal(unsupportedReason("https://a.example/privacy"), null);
   assert.deepEqual(normalizeSettings({ mode: "click", backgroundLinked: "yes" }), { mode: "click", backgroundLinked: false });
   assert.deepEqual(normalizeSettings(null), { mode: "auto", backgroundLinked: false });
+});
+
+test("pages: a public page cannot point the extension at a private or local address", () => {
+  const shop = "https://shop.example/";
+  const refused = [
+    "http://127.0.0.1/admin", "http://2130706433/", "http://0x7f.1/", "http://0.0.0.0:8080/", "http://10.0.0.1/",
+    "http://172.20.1.1/", "http://192.168.1.1/admin", "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/",
+    "http://localhost:3000/", "http://app.localhost/", "http://router/", "http://printer.local/", "http://nas.home.arpa/",
+    "http://[::1]/", "http://[::ffff:192.168.0.1]/", "http://[fd12:3456::1]/", "http://[fe80::1]/", "http://224.0.0.1/",
+    "javascript:alert(1)", "file:///etc/passwd", "ftp://shop.example/privacy", "https://user:pw@shop.example/privacy", "not a url",
+  ];
+  for (const url of refused) assert.equal(fetchAllowed(url, shop), false, url);
+  const allowed = ["https://shop.example/privacy", "https://company.example/legal/privacy", "http://93.184.216.34/privacy", "https://[2606:4700::1111]/privacy"];
+  for (const url of allowed) assert.equal(fetchAllowed(url, shop), true, url);
+  // A page on a local host may name its own host's policy (the test site, an intranet).
+  assert.equal(fetchAllowed("http://127.0.0.1:9000/privacy", "http://127.0.0.1:9000/shop"), true);
+  assert.equal(fetchAllowed("http://192.168.1.1/", "http://127.0.0.1:9000/shop"), false);
+  assert.equal(hostIsPrivate("example.com"), false);
+  assert.equal(hostIsPrivate("intranet"), true);
 });
 
 // --- the packer --------------------------------------------------------------------------------------

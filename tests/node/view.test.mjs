@@ -124,7 +124,7 @@ test("every string the view needs is in ui/_locales/en, and only view_ keys are 
     for (const v of words[k]) assert.ok(Object.hasOwn(english, `view_verdict_${k}_${v}`), `a label for ${k} ${v}`);
   }
   for (const level of Object.keys(LEVEL_SYMBOLS)) assert.ok(Object.hasOwn(english, `view_level_${level}`));
-  for (const state of ["error", "empty", "too_large", "unsupported_page", "not_policy", "unsupported_language"]) {
+  for (const state of ["error", "empty", "too_large", "unsupported_page", "unreachable", "not_policy", "unsupported_language"]) {
     assert.ok(Object.hasOwn(english, `view_state_${state}_title`), `a title for the ${state} state`);
   }
 });
