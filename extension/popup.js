@@ -68,6 +68,7 @@ function showSource(state, report) {
     link.target = "_blank";
     link.rel = "noopener noreferrer";
     link.textContent = state.policyUrl;
+    link.dir = "ltr"; // an address reads left to right in any language
     el.append(t("popup_source_linked"), " ", link, " · ", when);
   } else {
     el.append(t(report?.is_policy === false ? "popup_source_forced" : "popup_source_page"), " · ", when);
@@ -132,6 +133,7 @@ function appendTried(state) {
   list.setAttribute("aria-label", t("popup_tried"));
   for (const url of state.tried) {
     const li = document.createElement("li");
+    li.dir = "ltr";
     li.textContent = url;
     list.append(li);
   }

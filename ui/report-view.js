@@ -193,7 +193,9 @@ function quoteList(key, evidence, t, onEvidence) {
       el(
         "li",
         { class: "plv-quote-item" },
-        el("blockquote", { class: "plv-quote", text: quoteText(item.quote) }),
+        // <bdi>: a quote keeps its own direction inside a page of the other direction, while
+        // the box (its bar, its alignment) follows the page's.
+        el("blockquote", { class: "plv-quote" }, el("bdi", { text: quoteText(item.quote) })),
         typeof onEvidence === "function"
           ? el(
               "button",

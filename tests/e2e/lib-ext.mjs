@@ -318,3 +318,84 @@ export function proxyHost(entry) {
 export function sampleNames() {
   return readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, "")).sort();
 }
+
+/**
+ * An accessibility audit run inside a page (pass it to page.evaluate): for every visible element
+ * with its own text, the WCAG contrast of its colour on the background behind it (ancestors'
+ * background colours composited; 4.5:1, or 3:1 for large text), and for every button, summary,
+ * link and role=img an accessible name. Returns {checked, low: [...], unnamed: [...], overflow}.
+ */
+export function auditInPage(root = "body") {
+  const parse = (c) => {
+    const m = /rgba?\(([^)]+)\)/.exec(c || "");
+    if (!m) return null;
+    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const over = (top, under) => {
+    const a = top.a + under.a * (1 - top.a);
+    if (a === 0) return { r: 0, g: 0, b: 0, a: 0 };
+    const mix = (k) => (top[k] * top.a + under[k] * under.a * (1 - top.a)) / a;
+    return { r: mix("r"), g: mix("g"), b: mix("b"), a };
+  };
+  const lum = ({ r, g, b }) => {
+    const f = (v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (x, y) => {
+    const [l1, l2] = [lum(x), lum(y)].sort((a, b) => b - a);
+    return (l1 + 0.05) / (l2 + 0.05);
+  };
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const bg = parse(getComputedStyle(e).backgroundColor);
+      if (bg && bg.a > 0) layers.push(bg);
+      if (bg && bg.a >= 1) break;
+    }
+    let color = { r: 255, g: 255, b: 255, a: 1 };
+    // The canvas behind everything: white in light, the dark canvas in dark mode.
+    if (matchMedia("(prefers-color-scheme: dark)").matches) color = { r: 18, g: 18, b: 18, a: 1 };
+    for (const layer of layers.reverse()) color = over(layer, color);
+    return color;
+  };
+  const low = [];
+  const unnamed = [];
+  let checked = 0;
+  const base = document.querySelector(root);
+  for (const el of base.querySelectorAll("*")) {
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).map((n) => n.textContent.trim()).join(" ");
+    const rect = el.getBoundingClientRect();
+    const visible = rect.width > 0 && rect.height > 0 && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    if (!visible) continue;
+    // Decorative text hidden from screen readers is skipped, except the level symbols (✓ ! ✗ ?),
+    // which sighted users read.
+    if (own && (el.classList.contains("plv-icon-symbol") || !el.closest("[aria-hidden=true]"))) {
+      const cs = getComputedStyle(el);
+      const fg = parse(cs.color);
+      const bg = background(el);
+      const size = parseFloat(cs.fontSize);
+      const bold = Number(cs.fontWeight) >= 700;
+      const large = size >= 24 || (bold && size >= 18.66);
+      const need = large ? 3 : 4.5;
+      // A level symbol sits on its coloured shape (a ::before), not on the row behind it.
+      let behind = bg;
+      const icon = el.closest(".plv-icon");
+      if (icon && !icon.classList.contains("plv-icon-unknown") && !icon.classList.contains("plv-icon-busy")) {
+        behind = parse(getComputedStyle(icon, "::before").backgroundColor) ?? bg;
+      }
+      const r = ratio(over(fg, behind), behind);
+      checked++;
+      if (r < need) low.push({ text: own.slice(0, 40), ratio: Math.round(r * 100) / 100, need, color: cs.color, class: el.className || el.tagName });
+    }
+    if (el.matches("button, summary, a[href], [role=img], input, textarea, select")) {
+      const name = (el.getAttribute("aria-label") || el.textContent || el.getAttribute("title") || (el.labels && [...el.labels].map((l) => l.textContent).join(" ")) || "").trim();
+      if (!name) unnamed.push(el.outerHTML.slice(0, 80));
+    }
+  }
+  const doc = document.documentElement;
+  return { checked, low, unnamed, overflow: doc.scrollWidth - doc.clientWidth };
+}
