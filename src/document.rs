@@ -82,12 +82,14 @@ impl Document {
     }
 
     /// A document from structured blocks (as the extension or the HTML reader give them).
-    /// The analyzed text is the blocks' texts joined by a blank line (`"\n\n"`).
+    /// The analyzed text is the non-empty blocks' texts, trimmed as JavaScript's
+    /// `String.prototype.trim` trims, joined by a blank line (`"\n\n"`): a page script can
+    /// rebuild it with `blocks.map(b => b.text.trim()).filter(t => t).join("\n\n")`.
     pub fn from_blocks(blocks: &[Block]) -> Document {
         let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 2).sum());
         let mut spans = Vec::with_capacity(blocks.len());
         for b in blocks {
-            let t = b.text.trim();
+            let t = b.text.trim_matches(is_js_space);
             if t.is_empty() {
                 // Keep the slot so that block indices match the caller's list.
                 spans.push(BlockSpan {
@@ -326,6 +328,23 @@ fn skip_space(text: &str, mut i: usize, to: usize) -> usize {
     i
 }
 
+/// The characters JavaScript's `trim()` removes (WhiteSpace and LineTerminator of ECMAScript):
+/// Rust's `str::trim` differs in U+FEFF (JavaScript trims it) and U+0085 (JavaScript keeps it),
+/// and a block starting with either would shift every offset the extension reads.
+fn is_js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
+    )
+}
+
 /// White space, or a character that takes no room on the page.
 fn is_blank_char(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
@@ -418,5 +437,19 @@ mod tests {
         ]);
         assert_eq!(d.text(), "A\n\nB.");
         assert_eq!(d.blocks().len(), 3, "empty blocks keep their index");
+    }
+
+    #[test]
+    fn blocks_are_trimmed_as_javascript_trims() {
+        // Bug guarded: blocks were trimmed with Rust's `str::trim`, which keeps U+FEFF and
+        // drops U+0085, unlike JavaScript's `trim()`: the extension's rebuilt text and the
+        // report's offsets disagreed after such a block.
+        let d = Document::from_blocks(&[
+            Block::new(BlockKind::Paragraph, "\u{feff}A\u{feff}"),
+            Block::new(BlockKind::Paragraph, "\u{85}B\u{85}"),
+            Block::new(BlockKind::Paragraph, "\u{feff}\u{3000}\u{2028}"),
+            Block::new(BlockKind::Paragraph, "\u{200b}C"),
+        ]);
+        assert_eq!(d.text(), "A\n\n\u{85}B\u{85}\n\n\u{200b}C");
     }
 }
