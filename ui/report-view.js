@@ -140,6 +140,16 @@ function levelIcon(level, t) {
   );
 }
 
+/** The error state's icon: its own shape (a grey rounded square with "!"), so that a failure
+ * never looks like a "bad" verdict. */
+function errorIcon(t) {
+  return el(
+    "span",
+    { class: "plv-icon plv-icon-error", role: "img", "aria-label": t("view_icon_error") },
+    el("span", { class: "plv-icon-symbol", "aria-hidden": "true", text: "!" }),
+  );
+}
+
 function chevron() {
   const svg = document.createElementNS(SVG_NS, "svg");
   svg.setAttribute("class", "plv-chevron");
@@ -359,7 +369,7 @@ function stateBox(state, { t, title, body, detail, actions, level = "unknown" })
     el(
       "div",
       { class: "plv-state-head" },
-      state === "error" ? levelIcon("bad", t) : levelIcon(level, t),
+      state === "error" ? errorIcon(t) : levelIcon(level, t),
       el("p", { class: "plv-state-title", text: title }),
     ),
     body ? el("p", { class: "plv-state-body", text: body }) : null,

@@ -72,6 +72,51 @@ test("contrast AA and accessible names in every popup state, light and dark", as
   for (const t of [policy, shop, article, broken]) await t.page.close();
 });
 
+test("every state the view draws: its own title, never the red 'bad' icon, AA contrast (gallery screenshots)", async () => {
+  for (const scheme of ["light", "dark"]) {
+    const page = await ext.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 420, height: 640 });
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=999999`);
+    await page.waitForSelector("#card [data-state]");
+    const states = await page.evaluate(async () => {
+      const view = await import("./ui/report-view.js");
+      const t = await view.loadTranslator(new URL("./ui/", location.href).href, "en");
+      const gallery = document.createElement("div");
+      gallery.id = "gallery";
+      gallery.style.cssText = "display:grid;gap:8px";
+      const out = [];
+      for (const state of view.STATES) {
+        const box = document.createElement("div");
+        gallery.append(box);
+        view.renderState(box, state, { t, message: state === "error" ? "the page did not answer" : undefined });
+        const icon = box.querySelector(".plv-icon");
+        out.push({
+          state,
+          title: box.querySelector(".plv-state-title")?.textContent ?? null,
+          icon: icon?.className ?? null,
+          name: icon?.getAttribute("aria-label") ?? null,
+        });
+      }
+      document.body.replaceChildren(gallery);
+      return out;
+    });
+    for (const s of states) {
+      if (s.state === "analyzing") continue;
+      assert.ok(s.title && !s.title.startsWith("view_"), `${s.state} has a translated title`);
+      assert.doesNotMatch(s.icon, /plv-icon-bad/, `${s.state} does not use the 'bad' verdict's icon`);
+      assert.ok(s.name, `${s.state}'s icon has a name`);
+    }
+    assert.match(states.find((s) => s.state === "error").icon, /plv-icon-error/);
+    const titles = states.filter((s) => s.title).map((s) => s.title);
+    assert.equal(new Set(titles).size, titles.length, "each state has its own title");
+    const audit = await page.evaluate(auditInPage);
+    assert.deepEqual(audit.low, [], `states (${scheme}): text below WCAG AA contrast`);
+    await page.screenshot({ path: join(SCREENSHOTS, `popup-states-${scheme}.png`), fullPage: true });
+    await page.close();
+  }
+});
+
 test("keyboard only: Tab reaches every row, Enter opens it, 'show in page' and the tools, with a visible focus ring", async () => {
   const { page, tabId } = await visit("/policy.html");
   await waitForState(ext, tabId, (s) => s?.status === "report");

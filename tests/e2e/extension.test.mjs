@@ -400,7 +400,7 @@ test("a page that is not a policy and links none: 'analyze this page anyway'", a
   assert.equal(await popup.$$eval("#card [data-practice][data-verdict]", (rows) => rows.length), 3);
   assert.equal(await popup.$$eval("#card .plv-notice", (n) => n.length), 1);
   assert.match(await popup.textContent("#source"), /analyzed at your request/);
-  await shot(popup, "popup-forced-light");
+  await shot(popup, "popup-forced-dark");
   await popup.close();
   await page.close();
 });
