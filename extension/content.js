@@ -22,6 +22,7 @@
   };
   const HIGHLIGHT_NAME = "policy-lens";
   const MAX_CHARS = 2000000;
+  const MAX_FETCH_BYTES = 5000000; // protocol.js LIMITS.MAX_FETCH_BYTES
   /** Text shorter than this right after load may still be rendering (client-side pages). */
   const LATE_RENDER_CHARS = 400;
   const LATE_RENDER_WAIT_MS = 1500;
@@ -156,8 +157,27 @@
     try {
       const response = await fetch(target.href, { credentials: "omit", redirect: "follow", cache: "no-cache" });
       const contentType = response.headers.get("content-type") || "";
-      const text = await response.text();
-      return { ok: response.ok, status: response.status, url: response.url, contentType, text: text.slice(0, 5000000) };
+      // Read at most MAX_FETCH_BYTES (protocol.js LIMITS): a larger answer is refused whole.
+      const reader = response.body ? response.body.getReader() : null;
+      let text;
+      if (reader) {
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          size += value.byteLength;
+          if (size > MAX_FETCH_BYTES) {
+            await reader.cancel().catch(() => {});
+            return { ok: false, error: "too large" };
+          }
+          chunks.push(value);
+        }
+        text = new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
+      } else {
+        text = await response.text();
+      }
+      return { ok: response.ok, status: response.status, url: response.url, contentType, text };
     } catch (e) {
       return { ok: false, error: String(e && e.message ? e.message : e) };
     }

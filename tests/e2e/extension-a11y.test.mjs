@@ -117,6 +117,26 @@ test("every state the view draws: its own title, never the red 'bad' icon, AA co
   }
 });
 
+test("small and calm: the three rows fit Chrome's 600 px popup without scrolling", async () => {
+  const policy = await visit("/policy.html");
+  await waitForState(ext, policy.tabId, (s) => s?.status === "report");
+  const shop = await visit("/shop.html");
+  for (const tab of [policy, shop]) {
+    const popup = await openPopup(ext, tab.tabId);
+    const bottom = await popup.evaluate(() => {
+      document.body.classList.remove("pl-in-tab"); // as the toolbar popup shows it
+      const rows = document.querySelectorAll("#card .plv-row");
+      return { rows: rows.length, bottom: Math.ceil(rows[rows.length - 1].getBoundingClientRect().bottom), width: document.body.getBoundingClientRect().width };
+    });
+    assert.equal(bottom.rows, 3);
+    assert.ok(bottom.bottom <= 600, `the retention row ends at ${bottom.bottom} px`);
+    assert.ok(bottom.width >= 360 && bottom.width <= 400, `popup width ${bottom.width} px`);
+    await popup.close();
+  }
+  await policy.page.close();
+  await shop.page.close();
+});
+
 test("keyboard only: Tab reaches every row, Enter opens it, 'show in page' and the tools, with a visible focus ring", async () => {
   const { page, tabId } = await visit("/policy.html");
   await waitForState(ext, tabId, (s) => s?.status === "report");

@@ -539,6 +539,16 @@ test("a page whose Privacy link is broken: 'could not be read', naming the link 
   await page.close();
 });
 
+test("a linked policy larger than 5 MB sent without a length: refused while reading, named 'too large'", async () => {
+  const { page, tabId } = await visit("/huge/shop.html");
+  for (const p of ["/huge/privacy.html", "/.well-known/privacy-policy", "/privacy", "/privacy-policy"]) expectedFetches.add(p);
+  const popup = await openPopup(ext, tabId);
+  assert.equal(await popup.getAttribute("#card [data-state]", "data-state"), "unreachable");
+  assert.match(await popup.textContent("#card"), /could not be read: it is too large/);
+  await popup.close();
+  await page.close();
+});
+
 test("a policy in German: 'language not supported', not 'not a privacy policy'; nothing fetched", async () => {
   const fetchedBefore = site.requests.filter((r) => r.secFetchDest === "empty").length;
   const { page, tabId } = await visit("/datenschutz.html");

@@ -87,6 +87,24 @@ export function startSite() {
       if (!existsSync(file)) return send(404, "text/plain", "no such sample");
       return send(200, "text/plain; charset=utf-8", readFileSync(file));
     }
+    if (url.pathname === "/huge/shop.html") {
+      return send(200, "text/html; charset=utf-8", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Huge shop</title></head><body><main><h1>Huge shop</h1><p>Everything, in bulk.</p></main><footer><a href="/huge/privacy.html">Privacy</a></footer></body></html>`);
+    }
+    if (url.pathname === "/huge/privacy.html") {
+      // 6 MB with no content-length (chunked): only a capped reader stops it.
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      const chunk = `<p>${"We may keep your data. ".repeat(4000)}</p>`;
+      let sent = 0;
+      const more = () => {
+        while (sent < 6_000_000) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return res.once("drain", more);
+        }
+        res.end();
+      };
+      res.on("error", () => {});
+      return more();
+    }
     if (url.pathname === "/big-article.html") {
       // A large page that is no policy (≈ 1 MB of text in 4,000 paragraphs).
       const p = "Our garden centre stocks seeds, tools, soil and plants for every season, and our staff will help you choose. ".repeat(2);

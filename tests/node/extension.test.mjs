@@ -335,6 +335,13 @@ test("pages: a public page cannot point the extension at a private or local addr
   assert.equal(hostIsPrivate("intranet"), true);
 });
 
+test("content.js caps a same-origin fetch at protocol.js's LIMITS.MAX_FETCH_BYTES", () => {
+  const src = readFileSync(join(EXT, "content.js"), "utf8");
+  const m = /const MAX_FETCH_BYTES = (\d+);/.exec(src);
+  assert.ok(m, "content.js declares MAX_FETCH_BYTES");
+  assert.equal(Number(m[1]), LIMITS.MAX_FETCH_BYTES);
+});
+
 // --- the packer --------------------------------------------------------------------------------------
 
 /** Reads a zip's central directory and inflates every entry (a reader independent of the writer). */
