@@ -97,8 +97,19 @@ async function analyze({ force = false } = {}) {
   try {
     render(await request({ kind: REQ.ANALYZE, tabId, force }));
   } catch (e) {
-    renderState(card, "error", { t, message: e.message });
+    showError(e, () => analyze({ force }));
   }
+}
+
+/** The analysis error state: what failed, in words, and a way to try again. */
+function showError(e, retry) {
+  console.warn(e);
+  renderState(card, "error", {
+    t,
+    message: t("popup_error_body", String(e?.message ?? e).slice(0, 300)),
+    actions: retry ? [{ label: t("popup_try_again"), onClick: retry }] : undefined,
+  });
+  setTools();
 }
 
 function unsupportedMessage(reason) {
@@ -209,8 +220,7 @@ function render({ state, report }) {
       setTools();
       return;
     default:
-      renderState(card, "error", { t, message: state.message ?? String(state.status) });
-      setTools({ again: true });
+      showError(new Error(state.message ?? String(state.status)), () => analyze());
   }
 }
 
@@ -280,7 +290,7 @@ async function main() {
       delete card.dataset.busy;
     }
   } catch (e) {
-    renderState(card, "error", { t, message: e.message });
+    showError(e, () => analyze());
   }
 }
 

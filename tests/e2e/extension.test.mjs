@@ -631,6 +631,9 @@ test("click-only mode: the detection script is unregistered; nothing is read unt
   }));
   assert.deepEqual(result.scripts, []);
   assert.equal(result.settings.mode, "click");
+  // Background analysis needs the automatic mode: the option says so instead of promising it.
+  assert.equal(await options.isDisabled("#linked"), true);
+  assert.equal(await options.isVisible("#linked-needs-auto"), true);
   await shot(options, "options-light");
   console.log(`click-only mode: host access after permissions.remove: ${result.hostAccess}`);
   const { page, tabId } = await visit("/policy.html");
