@@ -46,7 +46,6 @@ mod policy;
 pub mod report;
 mod rules;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 
 #[cfg(target_arch = "wasm32")]

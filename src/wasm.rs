@@ -230,6 +230,24 @@ fn blocks_from(blocks: JsValue) -> JsResult<Vec<Block>> {
         .collect()
 }
 
+/// Turns an HTML page into blocks with the same reader as the CLI (`src/html.rs`): scripts,
+/// styles, hidden elements and navigation chrome are left out. Pass the result to
+/// `analyzeBlocks`. Throws when `html` is not a string.
+#[wasm_bindgen(js_name = htmlToBlocks, unchecked_return_type = "Block[]")]
+pub fn html_to_blocks(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+) -> JsResult<JsValue> {
+    let Some(html) = html.as_string() else {
+        return Err(JsError::new(&format!(
+            "htmlToBlocks: html must be a string, got {}",
+            describe(&html)
+        )));
+    };
+    crate::html::html_to_blocks(&html)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The analyzer's version (the crate version, as in every report).
 #[wasm_bindgen]
 pub fn version() -> String {

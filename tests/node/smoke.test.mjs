@@ -93,6 +93,21 @@ test("analyzeBlocks reads a heading and a paragraph", { skip: !lens && "pkg/node
   assertOffsets(blocks.map((b) => b.text).join("\n\n"), report, "blocks");
 });
 
+const HTML = join(ROOT, "tests", "fixtures", "html");
+const htmlPages = existsSync(HTML) ? readdirSync(HTML).filter((f) => f.endsWith(".html")).sort() : [];
+
+for (const name of htmlPages) {
+  test(`${name}: htmlToBlocks + analyzeBlocks equal the CLI's report of the page`, { skip: !lens && "pkg/node not built" }, () => {
+    const file = join(HTML, name);
+    const blocks = lens.htmlToBlocks(readFileSync(file, "utf8"));
+    assert.ok(Array.isArray(blocks), "htmlToBlocks returns an array");
+    const wasm = lens.analyzeBlocks(blocks);
+    // The same reader (src/html.rs) in both: the whole report is the same.
+    assert.deepEqual(wasm, nativeReport(file), "wasm report of the HTML differs from the CLI's: is pkg/ stale?");
+    assertOffsets(blocks.filter((b) => b.text.trim()).map((b) => b.text.trim()).join("\n\n"), wasm, name);
+  });
+}
+
 test("empty text gives a report, not a policy", { skip: !lens && "pkg/node not built" }, () => {
   const report = lens.analyzeText("");
   assert.equal(report.is_policy, false);
@@ -107,6 +122,7 @@ test("bad arguments throw an Error with a clear message", { skip: !lens && "pkg/
     [() => lens.analyzeBlocks([{ kind: "sidebar", text: "x" }]), /blocks\[0\]: unknown variant `sidebar`/],
     [() => lens.analyzeBlocks([{ kind: "heading", text: "a" }, { kind: "paragraph" }]), /blocks\[1\]: missing field `text`/],
     [() => lens.analyzeText(42), /analyzeText: text must be a string, got number/],
+    [() => lens.htmlToBlocks(null), /htmlToBlocks: html must be a string, got null/],
     [() => lens.analyzeText("x", { forse: true }), /unknown option `forse`/],
     [() => lens.analyzeText("x", { force: "yes" }), /bad options: .*expected a boolean/],
   ];
