@@ -1,5 +1,5 @@
 // The toolbar state as a pure function of a report: which segments the icon draws, the badge
-// text, its colour and the tooltip. No browser API here (tests/node/extension-badge.test.mjs
+// text, its colour and the tooltip. No browser API here (tests/node/extension.test.mjs
 // runs it in Node); background.js paints the result with icon.js and chrome.action.
 
 /** The three practices, in the icon's top-to-bottom order (the popup's row order). */
