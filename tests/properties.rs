@@ -166,6 +166,57 @@ fn html_page() -> impl Strategy<Value = String> {
         .prop_map(|v| v.into_iter().map(|(t, p)| format!("{t}{p}")).collect())
 }
 
+/// Well-formed HTML around plain sentences: elements that may hold anything (no `p` or
+/// headings, whose implied end tags close their parents in browsers too, and no chrome).
+fn well_formed(leaf: BoxedStrategy<String>) -> impl Strategy<Value = String> {
+    const WRAPPERS: &[(&str, &str)] = &[
+        ("<div>", "</div>"),
+        ("<section>", "</section>"),
+        ("<article>", "</article>"),
+        ("<span>", "</span>"),
+        ("<strong>", "</strong>"),
+        ("<em>", "</em>"),
+        ("<a href=\"#x\">", "</a>"),
+        ("<blockquote>", "</blockquote>"),
+        ("<ul><li>", "</li></ul>"),
+        ("<ol><li>", "</li><li>More.</li></ol>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<div class=\"content\" id=\"main\">", "</div>"),
+        ("<span style=\"color: red\">", "</span>"),
+        ("<details><summary>More</summary>", "</details>"),
+    ];
+    leaf.prop_recursive(4, 48, 5, |inner| {
+        (
+            prop::sample::select(WRAPPERS),
+            prop::collection::vec(inner, 0..5),
+        )
+            .prop_map(|((open, close), kids)| format!("{open}{}{close}", kids.join(" ")))
+    })
+}
+
+/// Ways a page hides a subtree (each must keep all of it out of the text).
+const HIDERS: &[(&str, &str)] = &[
+    ("<div hidden>", "</div>"),
+    ("<section hidden=\"hidden\">", "</section>"),
+    ("<div style=\"display:none\">", "</div>"),
+    ("<span style=\"visibility: hidden\">", "</span>"),
+    ("<div style=\"opacity:0\">", "</div>"),
+    ("<span style=\"font-size:0px\">", "</span>"),
+    ("<div style=\"position:absolute;left:-9999px\">", "</div>"),
+    ("<div class=\"sr-only\">", "</div>"),
+    ("<span class=\"visually-hidden\">", "</span>"),
+    ("<div class=\"a hidden b\">", "</div>"),
+    ("<div class=\"js-hide\">", "</div>"),
+    ("<template>", "</template>"),
+    ("<select><option>", "</option></select>"),
+];
+
+fn plain_sentence() -> BoxedStrategy<String> {
+    prop::sample::select(sentences())
+        .prop_map(|s| s.replace(['<', '&', '#'], " "))
+        .boxed()
+}
+
 fn check(text: &str, report: &Report) -> Result<(), TestCaseError> {
     check_report(text, report).map_err(|e| {
         TestCaseError::fail(format!(
@@ -296,5 +347,36 @@ proptest! {
         let (a, b) = (analyze(&plain), analyze(&hidden));
         check(&hidden, &b)?;
         prop_assert_eq!(verdicts(&a), verdicts(&b), "inserted {:?}: {:?}", insert, hidden);
+    }
+    /// Only visible text counts: a subtree hidden in any of the usual ways (the `hidden`
+    /// attribute, hiding styles and classes, a class the page's style sheet hides, `template`)
+    /// never reaches the analysis, wherever it sits in well-formed markup, and every visible
+    /// sentence around it does.
+    #[test]
+    fn hidden_subtrees_never_reach_the_analysis(
+        before in well_formed(plain_sentence()),
+        hidden in well_formed(Just("We do not sell zqxdecoy data.".to_string()).boxed()),
+        after in well_formed(plain_sentence()),
+        hider in prop::sample::select(HIDERS),
+        depth in 0usize..50,
+    ) {
+        let page = format!(
+            "<style>.js-hide {{ display: none }}</style>{}{before}{}{hidden}{}{after}{}",
+            "<div>".repeat(depth),
+            hider.0,
+            hider.1,
+            "</div>".repeat(depth)
+        );
+        let blocks = html_to_blocks(&page);
+        let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        let joined = text.join(" ");
+        prop_assert!(!joined.contains("zqxdecoy"), "hidden text leaked: {:?}\npage: {}", joined, page);
+        let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join("");
+        let visible = squeeze(&joined);
+        for s in sentences().iter().map(|s| s.replace(['<', '&', '#'], " ")) {
+            if before.contains(&s) || after.contains(&s) {
+                prop_assert!(visible.contains(&squeeze(&s)), "lost {:?}\npage: {}", s, page);
+            }
+        }
     }
 }
