@@ -33,6 +33,15 @@
 //! Every function takes any `&str` and returns a report; none panics. Matching uses finite
 //! automata (the `regex` crate), so time is linear in the input size; sentences are capped at a
 //! few kilobytes so no single unit of work grows with hostile input.
+//!
+//! What a reader cannot see does not change the reading: zero-width and bidirectional marks,
+//! soft hyphens and control characters are ignored (also where sentences and headings are
+//! found), text under a right-to-left override is read as shown, look-alike letters of other
+//! scripts read as ASCII (also for language detection), and the HTML reader keeps only
+//! visible text. Repetition adds nothing to the "is it a policy?" check.
+//!
+//! [`check_report`] states what every report keeps; the fuzz targets (`fuzz/`), the property
+//! tests (`tests/properties.rs`) and the adversarial texts (`tests/adversarial.rs`) check it.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
