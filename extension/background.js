@@ -3,7 +3,7 @@
 // and analyzed policies (keyed by policy URL and a hash of their text) in chrome.storage.local,
 // so the worker can be stopped at any time. Listeners are registered synchronously at the top
 // level; the wasm starts loading at module top and handlers await it.
-import init, { analyzeBlocks, analyzeText, version } from "./pkg/policy_lens.js";
+import init, { analyzeBlocks, analyzeText, htmlToBlocks, version } from "./pkg/policy_lens.js";
 import { loadTranslator } from "./ui/report-view.js";
 import "./extract.js";
 import {
@@ -11,7 +11,6 @@ import {
   BROADCAST,
   CONTENT_TO_BACKGROUND as FROM_CONTENT,
   LIMITS,
-  OFFSCREEN,
   PAGE_TO_BACKGROUND as FROM_PAGE,
   ProtocolError,
   cleanUrl,
@@ -296,45 +295,21 @@ async function fetchPolicy(url, tabId, pageUrl) {
   return { url: finalUrl, contentType: String(res.contentType || "").toLowerCase(), text: res.text };
 }
 
-// The offscreen document (Chrome) parses fetched HTML: a service worker has no DOMParser. It
-// is open only while a parse runs (counted, so that two tabs can use it at once).
-let offscreenCreating = null;
-let offscreenUsers = 0;
-
-async function openOffscreen() {
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"] });
-  if (contexts.length > 0) return;
-  offscreenCreating ??= chrome.offscreen
-    .createDocument({ url: "offscreen.html", reasons: ["DOM_PARSER"], justification: "Read the text of a privacy policy the user asked to analyze." })
-    .finally(() => {
-      offscreenCreating = null;
-    });
-  await offscreenCreating;
-}
-
-async function parseHtml(html, url) {
-  const X = globalThis.PolicyLensExtract;
-  if (typeof DOMParser === "function" && X) {
-    // Firefox's background page (and any context with a DOM).
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    const { title, blocks } = X.extractBlocks(doc, { live: false });
-    return { title, blocks };
-  }
-  offscreenUsers++;
-  try {
-    await openOffscreen();
-    const result = await chrome.runtime.sendMessage({ kind: OFFSCREEN.PARSE, html, url });
-    if (!result?.ok) throw new Error(`cannot read ${url}: ${result?.error ?? "no answer"}`);
-    return { title: String(result.title ?? ""), blocks: validateBlocks(result.blocks) };
-  } finally {
-    if (--offscreenUsers === 0) await chrome.offscreen.closeDocument().catch(() => {});
-  }
+/**
+ * The blocks of a fetched HTML policy, read by the analyzer's own HTML reader (src/html.rs in
+ * the wasm, the CLI's reader): scripts, styles, hidden elements and navigation chrome are left
+ * out, nothing is rendered or run, and no DOM is needed (a service worker has none), so Chrome
+ * and Firefox read a fetched policy the same way. The blocks are capped like a page's.
+ */
+async function parseHtml(html) {
+  await ready;
+  return validateBlocks(htmlToBlocks(html));
 }
 
 /** Text or blocks of a fetched document, by its content type. */
 async function documentInput(fetched) {
   if (/^text\/plain/.test(fetched.contentType)) return fetched.text;
-  if (fetched.contentType === "" || /html|xml/.test(fetched.contentType)) return (await parseHtml(fetched.text, fetched.url)).blocks;
+  if (fetched.contentType === "" || /html|xml/.test(fetched.contentType)) return parseHtml(fetched.text);
   throw new Error(`${fetched.url}: not a web page (${fetched.contentType})`);
 }
 
@@ -592,8 +567,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return false;
   }
   if (role === "extension") {
-    // Replies of the offscreen page and broadcasts are not requests to the background.
-    if (message?.kind === OFFSCREEN.PARSE || message?.kind === BROADCAST.STATE_CHANGED) return false;
+    // Broadcasts are not requests to the background.
+    if (message?.kind === BROADCAST.STATE_CHANGED) return false;
     let m;
     try {
       m = validatePageMessage(message);

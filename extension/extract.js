@@ -1,6 +1,7 @@
-// Page reading, shared by the content script (the live page), the offscreen document (Chrome)
-// and the Firefox background page (a fetched policy parsed with DOMParser). A classic script:
-// content scripts cannot be ES modules. It defines globalThis.PolicyLensExtract with
+// Page reading for the content script (the live page; the background imports it for
+// wellKnownPolicyUrls). A fetched policy is not read here but by the analyzer's own HTML reader
+// (htmlToBlocks, src/html.rs in the wasm). A classic script: content scripts cannot be ES
+// modules. It defines globalThis.PolicyLensExtract with
 //
 //   policyHint({url, title, headings})   cheap "could this be a policy page?" from URL, title
 //                                        and headings only (runs on every page; no text read)
@@ -15,7 +16,8 @@
 // display/visibility/opacity, zero-size, off-screen, transparent or tiny text) and navigation
 // chrome (nav, header, footer, aside, menus, cookie banners) are left out, as in src/html.rs.
 // The live mode reads computed styles and layout; the static mode (a parsed document that is
-// never rendered) reads the hidden attribute, inline styles and simple rules of <style>.
+// never rendered: tests, and any caller without a rendered page) reads the hidden attribute,
+// inline styles and simple rules of <style>.
 (() => {
   "use strict";
 

@@ -11,7 +11,6 @@
 //   background → content script   BACKGROUND_TO_CONTENT (chrome.tabs.sendMessage)
 //   extension page → background   PAGE_TO_BACKGROUND (popup, options; sender is our own origin)
 //   background → extension pages  BROADCAST (chrome.runtime.sendMessage, nobody must answer)
-//   background → offscreen page   OFFSCREEN (Chrome only: DOMParser for a fetched policy)
 
 /** Messages a content script sends to the background. */
 export const CONTENT_TO_BACKGROUND = Object.freeze({
@@ -54,12 +53,6 @@ export const PAGE_TO_BACKGROUND = Object.freeze({
 export const BROADCAST = Object.freeze({
   /** {tabId} — the tab's state changed; the popup asks again. */
   STATE_CHANGED: "state:changed",
-});
-
-/** The offscreen document's one request (Chrome; Firefox parses in its background page). */
-export const OFFSCREEN = Object.freeze({
-  /** {html, url} → {ok, title, blocks, candidates} */
-  PARSE: "offscreen:parse",
 });
 
 /** The block kinds analyzeBlocks accepts (src/blocks.rs). */
@@ -147,7 +140,7 @@ export function senderRole(sender, { extensionId, extensionOrigin }) {
   if (!sender || sender.id !== extensionId) return null;
   const url = typeof sender.url === "string" ? sender.url : "";
   if (url.startsWith(extensionOrigin)) {
-    // Our own pages (popup, options, offscreen). A page opened in a tab still counts as ours.
+    // Our own pages (popup, options). A page opened in a tab still counts as ours.
     return "extension";
   }
   if (sender.tab && Number.isInteger(sender.tab.id) && sender.tab.id >= 0 && sender.frameId === 0) return "content";
@@ -220,5 +213,5 @@ export function validatePageMessage(message) {
 
 /** Every kind string declared above (for the protocol test). */
 export const ALL_KINDS = Object.freeze(
-  [CONTENT_TO_BACKGROUND, BACKGROUND_TO_CONTENT, PAGE_TO_BACKGROUND, BROADCAST, OFFSCREEN].flatMap((o) => Object.values(o)),
+  [CONTENT_TO_BACKGROUND, BACKGROUND_TO_CONTENT, PAGE_TO_BACKGROUND, BROADCAST].flatMap((o) => Object.values(o)),
 );

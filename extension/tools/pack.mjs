@@ -16,8 +16,8 @@ const DIST = join(ROOT, "dist");
 
 /** Not part of the packaged extension: tooling, docs for developers, Node's package marker. */
 const EXCLUDE = [/^tools\//, /^README\.md$/, /^package\.json$/, /(^|\/)\.[^/]+$/, /^pkg\/package\.json$/, /^ui\/package\.json$/, /^ui\/README/];
-/** Chrome-only files (the offscreen document: Firefox parses in its background page). */
-const CHROME_ONLY = [/^offscreen\.(html|js)$/];
+/** Chrome-only files (none: both browsers run the same files, only the manifest differs). */
+const CHROME_ONLY = [];
 
 export const GECKO_ID = "policy-lens@policy-lens.extension";
 
@@ -37,13 +37,14 @@ function listFiles(dir, base = dir) {
 }
 
 /**
- * The Firefox manifest made from the Chrome one: Firefox wants background.scripts (an event page,
- * which has DOMParser: no offscreen document), a gecko id, data_collection_permissions and
- * strict_min_version 140.0 for a clean `web-ext lint`.
+ * The Firefox manifest made from the Chrome one: Firefox wants background.scripts (an event
+ * page running the same background.js as Chrome's service worker), a gecko id,
+ * data_collection_permissions and strict_min_version 140.0 for a clean `web-ext lint`.
  */
 export function firefoxManifest(chrome) {
   const m = structuredClone(chrome);
   m.background = { scripts: ["background.js"], type: "module" };
+  // Chrome-only permissions never reach Firefox (the manifest asks for none today).
   m.permissions = (m.permissions ?? []).filter((p) => p !== "offscreen");
   delete m.minimum_chrome_version;
   m.browser_specific_settings = {

@@ -8,7 +8,6 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, SCREENSHOTS, launchWithExtension, openPopup, requireStaged, startProxy, tabIdOf, waitForRegistration, waitForState } from "./lib-ext.mjs";
 
@@ -90,20 +89,24 @@ test("real policy pages of the corpus: toolbar verdicts vs. the native CLI on th
   assert.deepEqual(missed.map((r) => r.name), [], "policy pages that got no badge");
 });
 
-test("a fetched policy (DOMParser, the offscreen reading) gives the CLI's verdicts on every corpus page", { skip: files.length === 0 && "no shared corpus/html folder" }, async () => {
-  const PKG = join(ROOT, "pkg", "node", "policy_lens.js");
-  assert.ok(existsSync(PKG), "pkg/node is missing: run ./build.sh");
-  const lens = createRequire(import.meta.url)(PKG);
-  // The offscreen document's code path: extract.js in static mode on a parsed, unrendered page.
+test("a fetched policy (the wasm's HTML reader, as the background reads it) gives the CLI's verdicts on every corpus page", { skip: files.length === 0 && "no shared corpus/html folder" }, async () => {
+  // The background's code path for a fetched policy: htmlToBlocks then analyzeBlocks, in the
+  // extension's own wasm package, in Chromium (an extension page: a service worker cannot
+  // import() a module on demand).
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/offscreen.html`);
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.evaluate(async () => {
+    const m = await import(chrome.runtime.getURL("pkg/policy_lens.js"));
+    await m.default({ module_or_path: chrome.runtime.getURL("pkg/policy_lens_bg.wasm") });
+    globalThis.__lens = m;
+  });
   const verdicts = (r) => (r.is_policy ? PRACTICES.map((k) => r.practices[k].verdict).join("/") : "not_policy");
   const diffs = [];
   for (const name of files) {
     const html = readFileSync(join(CORPUS, name), "utf8");
-    const blocks = await page.evaluate((h) => globalThis.PolicyLensExtract.extractBlocks(new DOMParser().parseFromString(h, "text/html"), { live: false }).blocks, html);
+    const report = await page.evaluate((h) => globalThis.__lens.analyzeBlocks(globalThis.__lens.htmlToBlocks(h)), html);
     const native = JSON.parse(execFileSync(CLI, ["analyze", "--format", "json", join(CORPUS, name)], { encoding: "utf8" }));
-    const got = verdicts(lens.analyzeBlocks(blocks));
+    const got = verdicts(report);
     if (got !== verdicts(native)) diffs.push(`${name}: extension ${got}, CLI ${verdicts(native)}`);
   }
   await page.close();

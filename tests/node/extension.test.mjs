@@ -219,9 +219,9 @@ test("protocol: requests of extension pages are checked too", () => {
 });
 
 test("protocol: every message kind the scripts use is declared in protocol.js", () => {
-  for (const file of ["content.js", "offscreen.js", "background.js", "popup.js", "options.js"]) {
+  for (const file of ["content.js", "background.js", "popup.js", "options.js"]) {
     const source = readFileSync(join(EXT, file), "utf8");
-    const kinds = [...source.matchAll(/"((?:page|content|popup|options|state|offscreen):[a-z-]+)"/g)].map((m) => m[1]);
+    const kinds = [...source.matchAll(/"((?:page|content|popup|options|state):[a-z-]+)"/g)].map((m) => m[1]);
     for (const kind of kinds) assert.ok(ALL_KINDS.includes(kind), `${file} uses ${kind}, which protocol.js does not declare`);
   }
   assert.equal(new Set(ALL_KINDS).size, ALL_KINDS.length, "kinds are unique");
@@ -418,10 +418,10 @@ test("manifest: MV3, strict CSP, no remote code, no web-accessible resources; ev
   assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'|https?:/);
   assert.equal(m.web_accessible_resources, undefined);
   assert.equal(m.externally_connectable, undefined);
-  assert.deepEqual(m.permissions.sort(), ["activeTab", "offscreen", "scripting", "storage"]);
+  assert.deepEqual(m.permissions.sort(), ["activeTab", "scripting", "storage"]);
   const doc = readFileSync(join(EXT, "PERMISSIONS.md"), "utf8");
   for (const p of [...m.permissions, ...m.host_permissions]) assert.ok(doc.includes(`\`${p}\``), `PERMISSIONS.md justifies ${p}`);
-  for (const file of ["background.js", "popup.js", "options.js", "content.js", "extract.js", "offscreen.js"]) {
+  for (const file of ["background.js", "popup.js", "options.js", "content.js", "extract.js"]) {
     const source = readFileSync(join(EXT, file), "utf8");
     assert.doesNotMatch(source, /\binnerHTML\b|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, `${file} builds no markup from strings`);
     assert.doesNotMatch(source, /https?:\/\/(?!\*)/, `${file} names no remote URL`);
