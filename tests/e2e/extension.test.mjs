@@ -564,6 +564,24 @@ test("a policy in German: 'language not supported', not 'not a privacy policy'; 
   await page.close();
 });
 
+test("the page's Privacy link leads to a German policy, or to a page that is no policy: the popup says which", async () => {
+  const german = await visit("/shop-german-policy.html");
+  for (const p of ["/datenschutz.html", "/.well-known/privacy-policy", "/privacy", "/privacy-policy"]) expectedFetches.add(p);
+  const popup = await openPopup(ext, german.tabId);
+  assert.equal(await popup.getAttribute("#card [data-state]", "data-state"), "unsupported_language");
+  assert.match(await popup.textContent("#card"), new RegExp(`This site's privacy policy \\(${site.url("/datenschutz.html").replace(/[.]/g, "\\.")}\\) is in German`));
+  await popup.close();
+  await german.page.close();
+
+  const wrong = await visit("/shop-wrong-link.html");
+  expectedFetches.add("/article.html");
+  const popup2 = await openPopup(ext, wrong.tabId);
+  assert.equal(await popup2.getAttribute("#card [data-state]", "data-state"), "not_policy");
+  assert.match(await popup2.textContent("#card"), new RegExp(`This page links to ${site.url("/article.html").replace(/[.]/g, "\\.")} as its privacy policy, but that page does not read as one`));
+  await popup2.close();
+  await wrong.page.close();
+});
+
 test("toolbar icons: every level, 16 and 32 px (drawn by icon.js), saved for review", async () => {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
