@@ -3,7 +3,6 @@
 // highlighted. The analysis runs in a module worker (worker.js); nothing leaves the browser.
 
 import { loadTranslator, renderReport, renderState, reportAsText, verdictLabel, PRACTICES } from "./ui/report-view.js";
-import { blocksText, htmlToBlocks } from "./html-blocks.js";
 import { renderHighlighted } from "./highlight.js";
 
 /** The most text the demo analyzes at once (UTF-8 bytes). */
@@ -96,6 +95,7 @@ class Analyzer {
     if (!pending || pending.id !== data.id) return; // an answer nobody waits for any more
     this.pending = null;
     if (data.type === "report") pending.resolve({ report: data.report, ms: data.ms, first: data.first });
+    else if (data.type === "blocks") pending.resolve({ blocks: data.blocks });
     else pending.reject(data.fatal ? new StartError(data.message) : new Error(data.message));
   }
 
@@ -113,6 +113,14 @@ class Analyzer {
       this.worker.postMessage({ id, kind, input, force });
     });
   }
+}
+
+/** The text analyzeBlocks() analyzes (evidence offsets point into it): the blocks joined by "\n\n". */
+export function blocksText(blocks) {
+  return blocks
+    .map((b) => b.text.trim())
+    .filter((x) => x.length > 0)
+    .join("\n\n");
 }
 
 // --- page state ---------------------------------------------------------------------------------
@@ -346,7 +354,16 @@ async function openFile(file) {
     return;
   }
   if (isHtml) {
-    const blocks = htmlToBlocks(content).filter((b) => b.text.trim() !== "");
+    // Read by the analyzer's own HTML reader (the CLI's, in the wasm), in the worker.
+    let blocks;
+    try {
+      ({ blocks } = await analyzer.run("html", content));
+    } catch (e) {
+      if (e instanceof Cancelled) return;
+      showState("error", e instanceof StartError ? t("demo_worker_error", e.message) : t("demo_read_error", [name, e.message ?? String(e)]), `file:${name}`);
+      setMeta(t("demo_meta_idle"));
+      return;
+    }
     const text = blocksText(blocks);
     const large = showInTextarea(text, name);
     const label = t("demo_html_file", [name, blocks.length]);

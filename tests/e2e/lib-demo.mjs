@@ -153,12 +153,27 @@ export function cliVerdicts(file) {
   return Object.fromEntries(["tracking", "sale", "retention"].map((k) => [k, report.practices[k].verdict]));
 }
 
-/** The blocks the page's HTML reader (www/html-blocks.js) makes of `html`: {blocks, bytes}. */
+/**
+ * The non-empty blocks the page's HTML reader makes of `html` — its worker (worker.js) running
+ * htmlToBlocks of the wasm package, as a dropped file is read: {blocks, bytes, texts}. A worker
+ * of its own, so that the page's analyzer is left alone (and the page never loads the module).
+ */
 export async function pageBlocks(page, html) {
   return page.evaluate(async (html) => {
-    const { htmlToBlocks, blocksText } = await import("./html-blocks.js");
-    const blocks = htmlToBlocks(html).filter((b) => b.text.trim() !== "");
-    return { blocks: blocks.length, bytes: new Blob([blocksText(blocks)]).size };
+    const { blocksText } = await import("./demo.js");
+    const reader = (globalThis.__testReader ??= { worker: new Worker(new URL("./worker.js", location.href), { type: "module" }), seq: 0 });
+    const id = `test-${++reader.seq}`;
+    const blocks = await new Promise((resolve, reject) => {
+      const listen = ({ data }) => {
+        if (data.id !== id) return;
+        reader.worker.removeEventListener("message", listen);
+        if (data.type === "blocks") resolve(data.blocks);
+        else reject(new Error(data.message ?? data.type));
+      };
+      reader.worker.addEventListener("message", listen);
+      reader.worker.postMessage({ id, kind: "html", input: html });
+    });
+    return { blocks: blocks.length, bytes: new Blob([blocksText(blocks)]).size, texts: blocks.map((b) => b.text) };
   }, html);
 }
 
