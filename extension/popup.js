@@ -212,7 +212,7 @@ function render({ state, report }) {
       setTools({ again: true });
       return;
     case "too_large":
-      renderState(card, "too_large", { t });
+      renderState(card, "too_large", { t, message: t("popup_too_large") });
       setTools();
       return;
     case "unsupported":
