@@ -494,6 +494,11 @@ async function handleContentNow(m) {
     // still have the script).
     if ((await loadSettings()).mode === "click") return;
     const existing = await getTabState(m.tabId);
+    if (m.truncated) {
+      // Over the size cap: verdicts on the first part only would mislead; the popup says why.
+      if (!existing || existing.pageUrl !== m.url) await commitState(m.tabId, { status: "too_large", pageUrl: m.url });
+      return;
+    }
     const result = await analyzePolicy(m.url, m.text ?? m.blocks);
     if (!(await tabStillAt(m.tabId, m.url))) return;
     if (result.report.is_policy) {
