@@ -155,7 +155,22 @@ fn continues(prev: &str, next: &str) -> bool {
         .chars()
         .find(|c| !is_invisible(*c))
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    ends_open && starts_lower && !is_heading_line(prev)
+    // "... In the" + "Notice at Collection ...": a line that stops on a function word goes on,
+    // whatever the case of the next line.
+    ends_open && (starts_lower || ends_on_open_word(prev)) && !is_heading_line(prev)
+}
+
+/// Words a line of running text can stop on only when the sentence goes on: a line ending in
+/// one is a wrapped sentence, not a heading.
+const OPEN_ENDS: &[&str] = &[
+    "for", "the", "a", "an", "and", "or", "of", "to", "with", "in", "on", "by", "your", "our",
+    "we", "is", "are", "that",
+];
+
+fn ends_on_open_word(line: &str) -> bool {
+    line.split_whitespace()
+        .last()
+        .is_some_and(|w| OPEN_ENDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 fn push_text_block(text: &str, start: usize, end: usize, blocks: &mut Vec<BlockSpan>) {
@@ -193,15 +208,7 @@ fn is_heading_line(line: &str) -> bool {
     if words == 0 || words > 12 {
         return false;
     }
-    // A line that stops on a function word is a wrapped sentence, not a heading.
-    const OPEN_ENDS: &[&str] = &[
-        "for", "the", "a", "an", "and", "or", "of", "to", "with", "in", "on", "by", "your", "our",
-        "we", "is", "are", "that",
-    ];
-    if t.split_whitespace()
-        .last()
-        .is_some_and(|w| OPEN_ENDS.contains(&w.to_ascii_lowercase().as_str()))
-    {
+    if ends_on_open_word(t) {
         return false;
     }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
@@ -406,6 +413,17 @@ mod tests {
         let parts = sentences(&s);
         assert!(parts.len() > 1);
         assert_eq!(parts.concat(), s);
+    }
+
+    #[test]
+    fn a_line_ending_on_a_function_word_goes_on_before_a_capital() {
+        // Regression: "In the\nNotice at Collection (above), ..." was cut into a block and a
+        // heading, and the sentence lost its first half.
+        let d = Document::from_text(
+            "This sharing gives you tailored ads. In the\nNotice at Collection (above), we outlined which categories of information\nare shared for cross-contextual behavioral advertising.",
+        );
+        assert_eq!(d.blocks().len(), 1);
+        assert_eq!(d.blocks()[0].kind, BlockKind::Paragraph);
     }
 
     #[test]
