@@ -31,6 +31,7 @@ function parseArgs(argv) {
     pkg: join(ROOT, 'pkg', 'web'),
     reps: 0,
     coldChild: null,
+    memoryChild: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,6 +47,7 @@ function parseArgs(argv) {
       args.reps = Number(v);
       if (!Number.isInteger(args.reps) || args.reps < 1) fail(`--reps: \`${v}\` is not a positive number`);
     } else if (a === '--cold-child') args.coldChild = value();
+    else if (a === '--memory-child') args.memoryChild = Number(value());
     else if (a === '-h' || a === '--help') {
       console.log(usage());
       process.exit(0);
@@ -177,6 +179,28 @@ async function coldChild(args) {
   );
 }
 
+// A fresh instance analyzes one synthetic text of `args.memoryChild` bytes (built from the
+// corpus before the module is loaded): its time and the linear memory it leaves.
+async function memoryChild(args) {
+  const text = synthetic(loadCorpus({ ...args, quick: false }), args.memoryChild);
+  const m = await loadModule(args.pkg);
+  const wasm = m.initSync({ module: readFileSync(wasmPath(args.pkg)) });
+  const t = now();
+  m.analyzeText(text);
+  const ms = now() - t;
+  console.log(JSON.stringify({ bytes: Buffer.byteLength(text), ms, memory: wasm.memory.buffer.byteLength }));
+}
+
+function freshRun(args, bytes) {
+  const out = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--pkg', args.pkg, '--corpus', args.corpus, '--memory-child', String(bytes)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (out.status !== 0) fail(`fresh-instance run failed:\n${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop());
+}
+
 function coldStarts(args, file, n) {
   const runs = [];
   for (let i = 0; i < n; i++) {
@@ -217,6 +241,7 @@ function sizes(args) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.coldChild) return coldChild(args);
+  if (args.memoryChild) return memoryChild(args);
   const files = loadCorpus(args);
   const total = files.reduce((a, f) => a + f.bytes, 0);
   const bySize = [...files].sort((a, b) => a.bytes - b.bytes);
@@ -285,6 +310,12 @@ async function main() {
     );
   }
   console.log(`fitted exponent (time ~ size^b): b = ${fittedExponent(points).toFixed(3)}`);
+  const big = args.quick ? 1e6 : 1e7;
+  const fresh = freshRun(args, big);
+  console.log(
+    `fresh instance, one ${kb(fresh.bytes)} text: ${fresh.ms.toFixed(1)} ms (first analysis, patterns compiled), ` +
+      `linear memory ${(fresh.memory / 2 ** 20).toFixed(1)} MiB`,
+  );
 
   console.log('');
   console.log(`| size                               |     bytes |   gzip -9 |`);
