@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of policy-lens for a share of SECONDS (default 60 in all), one job
-# at a time, and installs what it needs: the nightly toolchain and cargo-fuzz.
+# at a time, and installs what it needs (cargo-fuzz). It uses the nightly toolchain when there
+# is one, else the default toolchain: without a sanitizer, cargo-fuzz builds on stable too.
 #
 #   fuzz/run.sh          60 s in all (what CI runs)
 #   fuzz/run.sh 1800     a long run: 10 minutes per target
@@ -8,7 +9,7 @@
 #
 # The corpus grows in fuzz/corpus/TARGET (seeded from tests/fixtures, not committed). A crash
 # stops the run with exit status 1; libFuzzer writes the input to fuzz/artifacts/TARGET/ and
-# prints how to reproduce it (`cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/crash-...`).
+# prints how to reproduce it (`cargo fuzz run -s none TARGET fuzz/artifacts/TARGET/crash-...`).
 # Add each one as a named regression test in tests/adversarial.rs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,9 +23,11 @@ fi
 targets=(${FUZZ_TARGETS:-analyze_text html analyze_blocks})
 per=$((seconds / ${#targets[@]}))
 
-if ! rustup run nightly rustc --version >/dev/null 2>&1; then
-  echo "installing the nightly toolchain (cargo-fuzz needs it)"
-  rustup toolchain install nightly --profile minimal
+toolchain=()
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  toolchain=(+nightly)
+else
+  echo "no nightly toolchain: fuzzing with the default one"
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "installing cargo-fuzz"
@@ -32,7 +35,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 echo "building the fuzz targets"
-cargo +nightly fuzz build --sanitizer none
+cargo "${toolchain[@]}" fuzz build --sanitizer none
 
 for t in "${targets[@]}"; do
   corpus=fuzz/corpus/$t
@@ -48,7 +51,7 @@ for t in "${targets[@]}"; do
   # No sanitizer: the crate forbids unsafe code, and plain builds run about 4x more inputs
   # (debug assertions stay on). -timeout: an input that takes over 10 s is a hang (the
   # analysis is meant to be linear in its input).
-  if ! cargo +nightly fuzz run --sanitizer none "$t" "$corpus" -- \
+  if ! cargo "${toolchain[@]}" fuzz run --sanitizer none "$t" "$corpus" -- \
     -max_total_time="$per" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -dict=fuzz/policy.dict -print_final_stats=1 >"$log" 2>&1; then
     tail -n 60 "$log"
