@@ -7,7 +7,8 @@
 #   ./bench.sh --quick   a smoke run over a handful of files (CI runs it so it cannot rot)
 #
 # Needs ./build.sh to have built pkg/web (it is run when pkg/web is missing) and the corpus
-# (../shared/corpus/policies, or POLICY_LENS_CORPUS=DIR).
+# (../shared/corpus/policies, or POLICY_LENS_CORPUS=DIR; --quick falls back to the four sample
+# policies in tests/fixtures/samples when there is none).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -17,7 +18,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) args+=(--quick) ;;
     -h | --help)
-      sed -n '2,10s/^# \{0,1\}//p' "$0"
+      sed -n '2,11s/^# \{0,1\}//p' "$0"
       exit 0
       ;;
     *)
@@ -28,8 +29,14 @@ for arg in "$@"; do
 done
 corpus="${POLICY_LENS_CORPUS:-../shared/corpus/policies}"
 if [[ ! -d "$corpus" ]]; then
-  printf 'bench.sh: no corpus at %s (set POLICY_LENS_CORPUS=DIR)\n' "$corpus" >&2
-  exit 2
+  if [[ "${args[*]-}" == *--quick* ]]; then
+    # A fresh clone without the shared corpus: the smoke run uses the four sample policies.
+    printf 'bench.sh: no corpus at %s; the smoke run uses tests/fixtures/samples\n' "$corpus"
+    corpus=tests/fixtures/samples
+  else
+    printf 'bench.sh: no corpus at %s (set POLICY_LENS_CORPUS=DIR)\n' "$corpus" >&2
+    exit 2
+  fi
 fi
 if [[ ! -f pkg/web/policy_lens_bg.wasm ]]; then
   ./build.sh
