@@ -752,3 +752,19 @@ fn many_distinct_periods_give_a_bounded_report() {
     let n = r.practices.retention.details.periods.len();
     assert!(n <= 10, "{n} periods in the report");
 }
+
+/// The title is never empty or invisible: a lone "#" line, or a title block of only invisible
+/// characters, gives no title (`None`) rather than `""` or `"\u{200b}"` for the popup to show.
+#[test]
+#[ignore = "src/analyze.rs `title_of()` returns the first title/heading block even when it has no visible text (not owned here)"]
+fn no_empty_or_invisible_title() {
+    for text in ["#\n\nWe use cookies.", "###   ###\n\nWe use cookies."] {
+        assert_eq!(analyzed(text).title, None, "{text:?}");
+    }
+    let blocks = [
+        Block::new(BlockKind::Title, "\u{200b}\u{2060}"),
+        Block::new(BlockKind::Paragraph, "We use cookies."),
+    ];
+    let doc = Document::from_blocks(&blocks);
+    assert_eq!(valid(doc.text(), analyze_blocks(&blocks)).title, None);
+}
