@@ -13,6 +13,8 @@ use crate::rules::{Cue, Matcher, RULES};
 
 /// At most this many evidence sentences per practice.
 const MAX_EVIDENCE: usize = 3;
+/// At most this many distinct periods are listed in `retention.details.periods`.
+const MAX_PERIODS: usize = 10;
 
 /// One rule that holds in one sentence.
 #[derive(Debug, Clone, Copy)]
@@ -250,9 +252,11 @@ fn title_of(doc: &Document) -> Option<String> {
     doc.blocks()
         .iter()
         .take(8)
-        .find(|b| matches!(b.kind, crate::BlockKind::Title | crate::BlockKind::Heading))
-        .map(|b| {
-            let t = doc.text()[b.start..b.end].trim_start_matches(['#', ' ']);
+        .filter(|b| matches!(b.kind, crate::BlockKind::Title | crate::BlockKind::Heading))
+        .map(|b| doc.text()[b.start..b.end].trim_start_matches(['#', ' ']))
+        // A lone "#" or a block of invisible characters is no title.
+        .find(|t| t.chars().any(char::is_alphanumeric))
+        .map(|t| {
             let mut s: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
             if s.len() > 120 {
                 let mut cut = 117;
@@ -613,7 +617,13 @@ fn periods(r: &Reading, hits: &[Hit]) -> Vec<String> {
     });
     let mut out: Vec<String> = Vec::new();
     for h in hits {
+        if out.len() == MAX_PERIODS {
+            break;
+        }
         for c in re.captures_iter(r.norm_of(h.sentence).as_bytes()) {
+            if out.len() == MAX_PERIODS {
+                break;
+            }
             // "for a year", "at least a month": one unit.
             let n = c.get(1).map_or_else(
                 || "1".to_string(),

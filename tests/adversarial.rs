@@ -727,12 +727,10 @@ fn cli_output_cannot_drive_the_terminal() {
 }
 
 /// Many distinct retention periods (20,000 sentences "We keep your personal information for
-/// N days/months."): the report is produced, but `retention.details.periods` lists every one
-/// of them (19,998 here, 259 KB of JSON), so a hostile page can make the report, the
-/// extension's cached result and the popup as large as it likes. Expected: the list is capped
-/// like the evidence (a handful of periods, the headline already shows three).
+/// N days/months."). Regression: `retention.details.periods` listed every one of them (19,998,
+/// 259 KB of JSON), so a hostile page could make the report, the extension's cached result and
+/// the popup as large as it liked. Expected: the list is capped like the evidence.
 #[test]
-#[ignore = "src/analyze.rs `periods()` keeps every distinct period; needs a cap there (not owned here)"]
 fn many_distinct_periods_give_a_bounded_report() {
     let mut text = String::from(
         "Privacy Policy\n\nThis privacy policy explains how we collect and use your personal information.\n\n",
@@ -756,7 +754,6 @@ fn many_distinct_periods_give_a_bounded_report() {
 /// The title is never empty or invisible: a lone "#" line, or a title block of only invisible
 /// characters, gives no title (`None`) rather than `""` or `"\u{200b}"` for the popup to show.
 #[test]
-#[ignore = "src/analyze.rs `title_of()` returns the first title/heading block even when it has no visible text (not owned here)"]
 fn no_empty_or_invisible_title() {
     for text in ["#\n\nWe use cookies.", "###   ###\n\nWe use cookies."] {
         assert_eq!(analyzed(text).title, None, "{text:?}");
