@@ -3,8 +3,10 @@
 # the pinned wasm-bindgen CLI, npm packages) and needs nothing installed by hand beyond
 # rustup, node/npm and python3.
 #
-#   ./test.sh          formatting, lints, Rust tests, the wasm build and its Node smoke test,
-#                      and the accuracy report on ../shared (when that folder is present)
+#   ./test.sh          formatting, lints, Rust tests (rules, samples, CLI, properties, adversarial
+#                      texts, corpus checks), a 60 s fuzz run, the wasm build, the Node tests,
+#                      the browser tests of the extension and the demo page in headless Chromium,
+#                      a benchmark smoke run, and the accuracy report on ../shared (when present)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -31,11 +33,17 @@ cargo clippy --release --all-targets --quiet -- -D warnings
 step "Rust tests (rules, samples, CLI, corpus checks when ../shared is present)"
 cargo test --release --quiet
 
+step "fuzzing: every target in fuzz/, 60 s in all (fuzz/README.md has the long runs)"
+fuzz/run.sh 60
+
 step "build: native CLI and WebAssembly package"
 ./build.sh
 
 step "Node tests: wasm smoke test, extension and demo logic"
 node --test tests/node/
+
+step "benchmark smoke run (numbers only, no timing assertions; BENCHMARKS.md has the full run)"
+./bench.sh --quick
 
 step "browser tests: the real extension and demo page in headless Chromium"
 ensure_chromium
