@@ -233,34 +233,6 @@ async function readTab(tabId) {
   return page;
 }
 
-/**
- * The body as text (UTF-8, as Response.text() decodes it), read no further than `max` bytes: a
- * server that sends no length, or lies about it, cannot make the extension hold gigabytes.
- */
-async function readCapped(response, max, url) {
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw new Error(`${url}: too large (over ${max} bytes)`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
 async function fetchWithTimeout(url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
@@ -268,7 +240,8 @@ async function fetchWithTimeout(url) {
     const response = await fetch(url, { credentials: "omit", redirect: "follow", cache: "no-cache", signal: controller.signal });
     const length = Number(response.headers.get("content-length") || 0);
     if (length > LIMITS.MAX_FETCH_BYTES) throw new Error(`${url}: too large (${length} bytes)`);
-    const text = await readCapped(response, LIMITS.MAX_FETCH_BYTES, url);
+    const text = await globalThis.PolicyLensExtract.readCapped(response, LIMITS.MAX_FETCH_BYTES);
+    if (text === null) throw new Error(`${url}: too large (over ${LIMITS.MAX_FETCH_BYTES} bytes)`);
     return { ok: response.ok, status: response.status, url: response.url || url, contentType: response.headers.get("content-type") || "", text };
   } finally {
     clearTimeout(timer);

@@ -158,25 +158,8 @@
       const response = await fetch(target.href, { credentials: "omit", redirect: "follow", cache: "no-cache" });
       const contentType = response.headers.get("content-type") || "";
       // Read at most MAX_FETCH_BYTES (protocol.js LIMITS): a larger answer is refused whole.
-      const reader = response.body ? response.body.getReader() : null;
-      let text;
-      if (reader) {
-        const chunks = [];
-        let size = 0;
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          size += value.byteLength;
-          if (size > MAX_FETCH_BYTES) {
-            await reader.cancel().catch(() => {});
-            return { ok: false, error: "too large" };
-          }
-          chunks.push(value);
-        }
-        text = new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
-      } else {
-        text = await response.text();
-      }
+      const text = await X.readCapped(response, MAX_FETCH_BYTES);
+      if (text === null) return { ok: false, error: "too large" };
       return { ok: response.ok, status: response.status, url: response.url, contentType, text };
     } catch (e) {
       return { ok: false, error: String(e && e.message ? e.message : e) };

@@ -11,6 +11,7 @@
 //   extractPlainText(doc), locatePlain   the same for a text/plain document
 //   findPolicyLinks(doc, pageUrl)        candidate URLs of the site's privacy policy, best first
 //   wellKnownPolicyUrls(pageUrl)         the usual policy paths of the page's origin
+//   readCapped(response, max)            a fetched body as text, or null when over max bytes
 //
 // Only visible text counts: scripts, styles, hidden elements (hidden attribute, aria-hidden,
 // display/visibility/opacity, zero-size, off-screen, transparent or tiny text) and navigation
@@ -590,7 +591,31 @@
     return ["/.well-known/privacy-policy", "/privacy", "/privacy-policy"].map((p) => origin + p);
   }
 
+  /**
+   * A response body as text (UTF-8, as Response.text() decodes it), read no further than `max`
+   * bytes: a server that sends no length, or lies about it, cannot make the extension hold
+   * gigabytes. Resolves to null when the body is larger than `max`.
+   */
+  async function readCapped(response, max) {
+    if (!response.body) return response.text();
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        return null;
+      }
+      chunks.push(value);
+    }
+    return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
+  }
+
   globalThis.PolicyLensExtract = Object.freeze({
+    readCapped,
     policyHint,
     firstHeadings,
     extractBlocks,
