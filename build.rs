@@ -21,112 +21,16 @@
 //! Patterns are matched against a normalised sentence: lower case, ASCII quotes and dashes,
 //! single spaces, zero-width characters removed (see `src/normalize.rs`).
 //!
-//! For speed, every pattern and guard also gets a *relaxed* form (`RELAXED` in `rules.rs`): each
-//! bounded repetition of one byte class with a large bound, such as `[^.;:]{0,60}?`, becomes an
-//! unbounded one (`[^.;:]*?`). Counted gaps make automata explode (a lazy DFA must remember
-//! every place a gap may have started), the relaxed forms are small and fast. The relaxed form
-//! matches whenever the exact one does, and exactly when it does on a sentence whose longest run
-//! of that class is within the bound; the matcher runs the exact pattern only otherwise.
+//! Every pattern, guard and gate is compiled here once with the crate's own engine
+//! (`src/pattern.rs`), so a rule that the engine cannot read fails the build with its file and
+//! line. In a WebAssembly build the rules' examples are left out of the table (they are only
+//! read by tests).
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
-use regex_syntax::hir::{Class, Hir, HirKind, Repetition};
-
-/// Bounded repetitions of a single class with at least this upper bound are relaxed.
-const RELAX_FROM: u32 = 10;
-
-/// A pattern with its large bounded class repetitions made unbounded; `bounds` lists each
-/// relaxed class (as byte ranges) with its upper bound.
-struct Relaxed {
-    pattern: String,
-    bounds: Vec<(Vec<(u8, u8)>, u32)>,
-}
-
-fn relax(pattern: &str) -> Option<Relaxed> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .unwrap_or_else(|e| panic!("pattern does not parse: {e}\n{pattern}"));
-    let mut bounds = Vec::new();
-    let relaxed = relax_hir(&hir, &mut bounds);
-    if bounds.is_empty() {
-        return None;
-    }
-    Some(Relaxed {
-        pattern: relaxed.to_string(),
-        bounds,
-    })
-}
-
-fn relax_hir(hir: &Hir, bounds: &mut Vec<(Vec<(u8, u8)>, u32)>) -> Hir {
-    match hir.kind() {
-        HirKind::Repetition(rep) => {
-            let sub = relax_hir(&rep.sub, bounds);
-            let class = match rep.sub.kind() {
-                HirKind::Class(Class::Bytes(c)) => Some(
-                    c.ranges()
-                        .iter()
-                        .map(|r| (r.start(), r.end()))
-                        .collect::<Vec<_>>(),
-                ),
-                HirKind::Class(Class::Unicode(c)) => c
-                    .ranges()
-                    .iter()
-                    .map(|r| Some((u8::try_from(r.start()).ok()?, u8::try_from(r.end()).ok()?)))
-                    .collect(),
-                _ => None,
-            };
-            match (class, rep.max) {
-                (Some(class), Some(max)) if max >= RELAX_FROM => {
-                    if !bounds.contains(&(class.clone(), max)) {
-                        bounds.push((class, max));
-                    }
-                    Hir::repetition(Repetition {
-                        min: rep.min,
-                        max: None,
-                        greedy: rep.greedy,
-                        sub: Box::new(sub),
-                    })
-                }
-                _ => Hir::repetition(Repetition {
-                    sub: Box::new(sub),
-                    ..rep.clone()
-                }),
-            }
-        }
-        HirKind::Capture(c) => {
-            let mut c = c.clone();
-            c.sub = Box::new(relax_hir(&c.sub, bounds));
-            Hir::capture(c)
-        }
-        HirKind::Concat(v) => Hir::concat(v.iter().map(|h| relax_hir(h, bounds)).collect()),
-        HirKind::Alternation(v) => {
-            Hir::alternation(v.iter().map(|h| relax_hir(h, bounds)).collect())
-        }
-        _ => hir.clone(),
-    }
-}
-
-/// `Some(Relaxed { .. })` as Rust source.
-fn relaxed_source(r: Option<Relaxed>) -> String {
-    match r {
-        None => "None".to_string(),
-        Some(r) => {
-            let bounds: Vec<String> = r
-                .bounds
-                .iter()
-                .map(|(class, max)| format!("(&{class:?}, {max})"))
-                .collect();
-            format!(
-                "Some(Relaxed {{ pattern: {:?}, bounds: &[{}] }})",
-                r.pattern,
-                bounds.join(", ")
-            )
-        }
-    }
-}
+#[allow(dead_code)]
+#[path = "src/pattern.rs"]
+mod pattern;
 
 #[derive(Default)]
 struct Rule {
@@ -168,6 +72,7 @@ fn alternatives(parts: &[String]) -> String {
 fn main() {
     let dir = Path::new("rules");
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/pattern.rs");
     let mut files: Vec<_> = fs::read_dir(dir)
         .expect("rules/ folder")
         .filter_map(|e| e.ok())
@@ -260,6 +165,7 @@ fn main() {
         );
     }
 
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut out = String::from("// NOTE: generated by build.rs from rules/*.rules; do not edit.\n");
     out.push_str(
         "/// Every rule of `rules/*.rules`, in file order.\npub static RULES: &[Rule] = &[\n",
@@ -289,39 +195,31 @@ fn main() {
             Some(n) => format!("Some({n:?})"),
             None => "None".to_string(),
         };
+        let pattern = alternatives(&r.patterns);
+        let guard = alternatives(&r.unless);
+        for p in [
+            Some(&pattern),
+            (!r.unless.is_empty()).then_some(&guard),
+            r.needs.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Err(e) = pattern::Pattern::new(p) {
+                panic!("{}:{}: rule {}: {e}\n{p}", r.file, r.line, r.id);
+            }
+        }
         let unless = if r.unless.is_empty() {
             "None".to_string()
         } else {
-            format!("Some({:?})", alternatives(&r.unless))
+            format!("Some({guard:?})")
         };
+        let (yes, no): (&[String], &[String]) = if wasm { (&[], &[]) } else { (&r.yes, &r.no) };
         writeln!(
             out,
-            "    Rule {{ id: {:?}, cue: Cue::{cue}, means: {:?}, pattern: {:?}, unless: {unless}, needs: {needs}, section: {section}, yes: &{:?}, no: &{:?} }},",
+            "    Rule {{ id: {:?}, cue: Cue::{cue}, means: {:?}, pattern: {pattern:?}, unless: {unless}, needs: {needs}, section: {section}, yes: &{yes:?}, no: &{no:?} }},",
             r.id,
             r.means,
-            alternatives(&r.patterns),
-            r.yes,
-            r.no
-        )
-        .unwrap();
-    }
-    out.push_str("];\n");
-    out.push_str(
-        "/// The relaxed pattern and guard of each rule of [`RULES`] (`None`: nothing to relax).\n\
-         pub(crate) static RELAXED: &[(Option<Relaxed>, Option<Relaxed>)] = &[\n",
-    );
-    for r in &rules {
-        let pattern = relax(&alternatives(&r.patterns));
-        let unless = if r.unless.is_empty() {
-            None
-        } else {
-            relax(&alternatives(&r.unless))
-        };
-        writeln!(
-            out,
-            "    ({}, {}),",
-            relaxed_source(pattern),
-            relaxed_source(unless)
         )
         .unwrap();
     }

@@ -2,11 +2,10 @@
 
 use std::sync::OnceLock;
 
-use regex::bytes::Regex;
-
 use crate::document::{Document, Sentence};
 use crate::lang;
 use crate::normalize::normalize_into;
+use crate::pattern::Pattern;
 use crate::policy;
 use crate::report::*;
 use crate::rules::{Cue, Matcher, RULES};
@@ -397,13 +396,14 @@ fn list_names(names: &[String], max: usize) -> String {
 
 /// Known third-party tracker products, found in the sentences that support third-party tracking.
 fn vendors(r: &Reading, hits: &[Hit]) -> Vec<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let alts: Vec<String> = VENDORS.iter().map(|(p, _)| format!("({p})")).collect();
-        regex::bytes::RegexBuilder::new(&format!(r"\b(?:{})\b", alts.join("|")))
-            .unicode(false)
-            .build()
-            .expect("vendor pattern compiles")
+    static SET: OnceLock<Pattern> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let words: Vec<String> = VENDORS
+            .iter()
+            .map(|(p, _)| format!(r"\b(?:{p})\b"))
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        Pattern::set(&words).expect("vendor patterns compile (checked by a test)")
     });
     let mut out: Vec<String> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
@@ -411,12 +411,10 @@ fn vendors(r: &Reading, hits: &[Hit]) -> Vec<String> {
         if !seen.insert(h.sentence) {
             continue;
         }
-        for caps in re.captures_iter(r.norm_of(h.sentence).as_bytes()) {
-            if let Some(i) = (1..caps.len()).find(|&i| caps.get(i).is_some()) {
-                let name = VENDORS[i - 1].1.to_string();
-                if !out.contains(&name) {
-                    out.push(name);
-                }
+        for i in set.first_matches_relaxed(r.norm_of(h.sentence).as_bytes()) {
+            let name = VENDORS[i].1.to_string();
+            if !out.contains(&name) {
+                out.push(name);
             }
         }
     }
@@ -606,35 +604,146 @@ fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
 
 /// Concrete periods ("30 days", "13 months") in the sentences that state a retention period.
 fn periods(r: &Reading, hits: &[Hit]) -> Vec<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::bytes::RegexBuilder::new(
-            r"\b(?:(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|eighteen|twenty|twenty-four|thirty|sixty|ninety)(?: \(\d{1,4}\))?|(?:for|least|to|of|about|within) an?(?: full| calendar)?)[ -](hour|day|week|month|year)s?\b",
-        )
-        .unicode(false)
-        .build()
-        .expect("period pattern compiles")
-    });
     let mut out: Vec<String> = Vec::new();
     for h in hits {
-        if out.len() == MAX_PERIODS {
-            break;
-        }
-        for c in re.captures_iter(r.norm_of(h.sentence).as_bytes()) {
+        for (n, unit) in period_mentions(r.norm_of(h.sentence).as_bytes()) {
             if out.len() == MAX_PERIODS {
-                break;
+                return out;
             }
-            // "for a year", "at least a month": one unit.
-            let n = c.get(1).map_or_else(
-                || "1".to_string(),
-                |m| String::from_utf8_lossy(m.as_bytes()).to_string(),
-            );
-            let unit = String::from_utf8_lossy(&c[2]).to_string();
-            let n = word_number(&n).map(|v| v.to_string()).unwrap_or(n);
+            let n = word_number(n)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| n.to_string());
             let p = format!("{n} {unit}{}", if n == "1" { "" } else { "s" });
             if !out.contains(&p) {
                 out.push(p);
             }
+        }
+    }
+    out
+}
+
+/// Number words that can count a period.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "eighteen",
+    "twenty",
+    "twenty-four",
+    "thirty",
+    "sixty",
+    "ninety",
+];
+
+/// The periods named in a normalised sentence, left to right, as (count, unit): "30 days",
+/// "thirteen (13) months", "30-day", "for a year" (count "1"), "within an hour". A count is
+/// up to four digits or a [`NUMBER_WORDS`] word; "a"/"an" counts only after "for", "least",
+/// "to", "of", "about" or "within".
+fn period_mentions(s: &[u8]) -> Vec<(&str, &'static str)> {
+    const UNITS: &[&str] = &["hour", "day", "week", "month", "year"];
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let text = |a: usize, b: usize| std::str::from_utf8(&s[a..b]).unwrap_or("");
+    // After the count: `[ -]unit` with an optional plural `s`, ending at a word boundary.
+    let unit_at = |i: usize| -> Option<(&'static str, usize)> {
+        if !matches!(s.get(i), Some(b' ' | b'-')) {
+            return None;
+        }
+        UNITS.iter().find_map(|u| {
+            let rest = s.get(i + 1..)?;
+            let mut end = i + 1 + u.len();
+            if !rest.starts_with(u.as_bytes()) {
+                return None;
+            }
+            if s.get(end) == Some(&b's') {
+                end += 1;
+            }
+            (!s.get(end).is_some_and(|&b| word(b))).then_some((*u, end))
+        })
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if !word(s[i]) || (i > 0 && word(s[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        // A count: digits, or a number word, then an optional " (13)".
+        let digits = s[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let mut counts: Vec<usize> = Vec::new();
+        if (1..=4).contains(&digits) {
+            counts.push(i + digits);
+        }
+        for w in NUMBER_WORDS {
+            let end = i + w.len();
+            if s[i..].starts_with(w.as_bytes()) && !s.get(end).is_some_and(|&b| word(b)) {
+                counts.push(end);
+            }
+        }
+        for end in counts {
+            if s[end..].starts_with(b" (") {
+                let d = s[end + 2..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if (1..=4).contains(&d) && s.get(end + 2 + d) == Some(&b')') {
+                    if let Some(u) = unit_at(end + 3 + d) {
+                        found = Some((text(i, end), u));
+                        break;
+                    }
+                }
+            }
+            if let Some(u) = unit_at(end) {
+                found = Some((text(i, end), u));
+                break;
+            }
+        }
+        // "for a year", "at least an hour", "within a full day".
+        if found.is_none() {
+            for lead in ["for", "least", "to", "of", "about", "within"] {
+                if !s[i..].starts_with(lead.as_bytes()) {
+                    continue;
+                }
+                let mut j = i + lead.len();
+                if s[j..].starts_with(b" an") && !s.get(j + 3).is_some_and(|&b| word(b)) {
+                    j += 3;
+                } else if s[j..].starts_with(b" a") && !s.get(j + 2).is_some_and(|&b| word(b)) {
+                    j += 2;
+                } else {
+                    continue;
+                }
+                for k in [j, j + 5, j + 9] {
+                    let ok = k == j
+                        || (k == j + 5 && s[j..].starts_with(b" full"))
+                        || (k == j + 9 && s[j..].starts_with(b" calendar"));
+                    if let Some(u) = ok.then(|| unit_at(k)).flatten() {
+                        found = Some(("1", u));
+                        break;
+                    }
+                }
+                if found.is_some() {
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((n, (unit, end))) => {
+                out.push((n, unit));
+                i = end;
+            }
+            None => i += 1,
         }
     }
     out

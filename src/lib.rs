@@ -22,7 +22,8 @@
 //! # How it works
 //! The text is split into blocks (headings, paragraphs, list items) and sentences, each
 //! sentence normalised (lower case, ASCII quotes, no invisible characters) and matched once
-//! against one [`regex::bytes::RegexSet`] holding every rule of `rules/*.rules`. Each rule
+//! against one automaton of every rule's gate in `rules/*.rules`, then against the full
+//! patterns of the rules whose gates matched ([`pattern`], the crate's own engine). Each rule
 //! supports a verdict (a *cue*); guards in the rules handle negation ("we do not sell"),
 //! scope (aggregated or de-identified data) and exceptions. The verdict of each practice is
 //! then decided by the priorities of `spec/practices.md`: for sale, an admitted "sale" or
@@ -31,8 +32,9 @@
 //!
 //! # Untrusted input
 //! Every function takes any `&str` and returns a report; none panics. Matching uses finite
-//! automata (the `regex` crate), so time is linear in the input size; sentences are capped at a
-//! few kilobytes so no single unit of work grows with hostile input.
+//! automata (a lazy DFA, and an NFA simulation for counted gaps), so time is linear in the
+//! input size; sentences are capped at a few kilobytes so no single unit of work grows with
+//! hostile input.
 //!
 //! What a reader cannot see does not change the reading: zero-width and bidirectional marks,
 //! soft hyphens and control characters are ignored (also where sentences and headings are
@@ -51,6 +53,7 @@ mod blocks;
 mod document;
 mod lang;
 mod normalize;
+pub mod pattern;
 mod policy;
 pub mod report;
 mod rules;

@@ -1,0 +1,1165 @@
+//! The rule patterns' own small regular-expression engine: a parser for the subset of regex
+//! syntax the rules use, a Thompson NFA, a lazy DFA that answers "does it match anywhere?" in
+//! one pass over the bytes, and an NFA simulation for counted gaps.
+//!
+//! Why not the `regex` crate: it is general (Unicode, captures, many engines), and in
+//! WebAssembly its pattern compiler dominated both the cold start (hundreds of milliseconds to
+//! compile the rules a first report needs) and the module size (about 330 KB of 860 KB). The
+//! rules need much less: bytes (text is normalised to lower-case ASCII where it matters),
+//! classes, alternation, repetition, `\b`, `^` and `$`, and one question per pattern.
+//!
+//! The syntax is a subset of the `regex` crate's with Unicode off, and means the same
+//! (`tests/pattern.rs` compares the two on every rule and on random patterns):
+//!
+//! - literals, `.` (any byte but `\n`), classes `[a-z'-]`, `[^.;:]`, escapes `\b \B \w \W \d \D
+//!   \s \S \n \t` and escaped punctuation;
+//! - groups `(...)`, `(?:...)`, alternation `|`;
+//! - repetition `* + ? {n} {n,} {n,m}`, greedy or lazy (the same for "does it match?");
+//! - `^` and `$`: start and end of the text.
+//!
+//! # Counted gaps
+//! A bounded repetition of one byte class with a large bound, such as `[^.;:]{0,60}?` (a span
+//! inside one clause), is one NFA state with a counter (a *gap*), not 60 states. The lazy DFA
+//! reads a gap as unbounded, which keeps it small; that *relaxed* answer is exact whenever no
+//! run of the gap's class in the text is longer than its bound ([`Pattern::exact_needed`]),
+//! otherwise [`Pattern::is_match_exact`] simulates the NFA with counters (only the smallest
+//! count per gap state matters, so it stays linear).
+//!
+//! # Untrusted input
+//! Patterns come from the rule files; the text is hostile. Every search is one pass over the
+//! text: the lazy DFA does constant work per byte once its states exist, and builds at most
+//! one state per byte; its memory is bounded ([`CACHE_STATES`]) by starting over when full.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// Bounded repetitions of one byte class with at least this upper bound become gaps.
+pub const GAP_FROM: u32 = 10;
+
+/// Repetitions are expanded into copies; beyond this the pattern is refused.
+const MAX_STATES: usize = 1 << 16;
+
+/// The lazy DFA of one pattern keeps at most this many states, then starts over.
+pub const CACHE_STATES: usize = 2048;
+
+/// A pattern that does not parse, with the byte offset where it went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// Byte offset into the pattern.
+    pub offset: usize,
+    /// What is wrong there.
+    pub message: &'static str,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A set of bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn range(lo: u8, hi: u8) -> ByteSet {
+        let mut s = ByteSet::default();
+        for b in lo..=hi {
+            s.insert(b);
+        }
+        s
+    }
+    fn insert(&mut self, b: u8) {
+        self.0[(b >> 6) as usize] |= 1 << (b & 63);
+    }
+    fn contains(&self, b: u8) -> bool {
+        self.0[(b >> 6) as usize] & (1 << (b & 63)) != 0
+    }
+    fn union(&mut self, o: &ByteSet) {
+        for i in 0..4 {
+            self.0[i] |= o.0[i];
+        }
+    }
+    fn negate(&self) -> ByteSet {
+        ByteSet([!self.0[0], !self.0[1], !self.0[2], !self.0[3]])
+    }
+    fn word() -> ByteSet {
+        let mut s = ByteSet::range(b'0', b'9');
+        s.union(&ByteSet::range(b'a', b'z'));
+        s.union(&ByteSet::range(b'A', b'Z'));
+        s.insert(b'_');
+        s
+    }
+    fn digit() -> ByteSet {
+        ByteSet::range(b'0', b'9')
+    }
+    fn space() -> ByteSet {
+        let mut s = ByteSet::range(b'\t', b'\r');
+        s.insert(b' ');
+        s
+    }
+    fn single(&self) -> Option<u8> {
+        let n: u32 = self.0.iter().map(|w| w.count_ones()).sum();
+        let i = self.0.iter().position(|&w| w != 0)?;
+        (n == 1).then(|| (i as u32 * 64 + self.0[i].trailing_zeros()) as u8)
+    }
+}
+
+/// `\b`, `\B`, `^`, `$`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Look {
+    Start,
+    End,
+    Word,
+    NotWord,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[derive(Debug)]
+enum Ast {
+    Empty,
+    Set(ByteSet),
+    Look(Look),
+    Concat(Vec<Ast>),
+    Alt(Vec<Ast>),
+    Repeat {
+        sub: Box<Ast>,
+        min: u32,
+        max: Option<u32>,
+    },
+}
+
+struct Parser<'p> {
+    p: &'p [u8],
+    i: usize,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn err<T>(&self, message: &'static str) -> Result<T, Error> {
+        Err(Error {
+            offset: self.i,
+            message,
+        })
+    }
+    fn peek(&self) -> Option<u8> {
+        self.p.get(self.i).copied()
+    }
+    fn eat(&mut self, b: u8) -> bool {
+        if self.peek() == Some(b) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn alternation(&mut self) -> Result<Ast, Error> {
+        self.depth += 1;
+        if self.depth > 100 {
+            return self.err("groups nested too deeply");
+        }
+        let mut alts = vec![self.concat()?];
+        while self.eat(b'|') {
+            alts.push(self.concat()?);
+        }
+        self.depth -= 1;
+        Ok(if alts.len() == 1 {
+            alts.pop().unwrap_or(Ast::Empty)
+        } else {
+            Ast::Alt(alts)
+        })
+    }
+
+    fn concat(&mut self) -> Result<Ast, Error> {
+        let mut items = Vec::new();
+        while let Some(b) = self.peek() {
+            if b == b'|' || b == b')' {
+                break;
+            }
+            let atom = self.atom()?;
+            items.push(self.repeats(atom)?);
+        }
+        Ok(match items.len() {
+            0 => Ast::Empty,
+            1 => items.pop().unwrap_or(Ast::Empty),
+            _ => Ast::Concat(items),
+        })
+    }
+
+    fn number(&mut self) -> Result<u32, Error> {
+        let start = self.i;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.i += 1;
+        }
+        std::str::from_utf8(&self.p[start..self.i])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .filter(|&n: &u32| n <= 1000)
+            .map_or_else(|| self.err("expected a repetition count up to 1000"), Ok)
+    }
+
+    fn repeats(&mut self, mut atom: Ast) -> Result<Ast, Error> {
+        loop {
+            let (min, max) = match self.peek() {
+                Some(b'*') => (0, None),
+                Some(b'+') => (1, None),
+                Some(b'?') => (0, Some(1)),
+                Some(b'{') => {
+                    self.i += 1;
+                    let min = self.number()?;
+                    let max = if self.eat(b',') {
+                        if self.peek() == Some(b'}') {
+                            None
+                        } else {
+                            Some(self.number()?)
+                        }
+                    } else {
+                        Some(min)
+                    };
+                    if self.peek() != Some(b'}') {
+                        return self.err("expected `}` to close a repetition");
+                    }
+                    if max.is_some_and(|m| m < min) {
+                        return self.err("repetition maximum below its minimum");
+                    }
+                    (min, max)
+                }
+                _ => return Ok(atom),
+            };
+            if matches!(atom, Ast::Look(_)) {
+                return self.err("repetition of an assertion");
+            }
+            self.i += 1;
+            self.eat(b'?'); // lazy: the same answer to "does it match?"
+            atom = Ast::Repeat {
+                sub: Box::new(atom),
+                min,
+                max,
+            };
+        }
+    }
+
+    fn atom(&mut self) -> Result<Ast, Error> {
+        let Some(b) = self.peek() else {
+            return self.err("unexpected end of pattern");
+        };
+        self.i += 1;
+        Ok(match b {
+            b'(' => {
+                if self.eat(b'?') && !self.eat(b':') {
+                    return self.err("only `(?:` groups are supported");
+                }
+                let inner = self.alternation()?;
+                if !self.eat(b')') {
+                    return self.err("unclosed group");
+                }
+                inner
+            }
+            b'[' => Ast::Set(self.class()?),
+            b'.' => Ast::Set(ByteSet::range(b'\n', b'\n').negate()),
+            b'^' => Ast::Look(Look::Start),
+            b'$' => Ast::Look(Look::End),
+            b'\\' => self.escape(false)?,
+            b'*' | b'+' | b'?' | b'{' => {
+                self.i -= 1;
+                return self.err("repetition operator without anything to repeat");
+            }
+            _ => Ast::Set(ByteSet::range(b, b)),
+        })
+    }
+
+    /// After a `\`: an assertion (not inside a class), a class or a literal byte.
+    fn escape(&mut self, in_class: bool) -> Result<Ast, Error> {
+        let Some(b) = self.peek() else {
+            return self.err("pattern ends in `\\`");
+        };
+        self.i += 1;
+        Ok(match b {
+            b'b' if !in_class => Ast::Look(Look::Word),
+            b'B' if !in_class => Ast::Look(Look::NotWord),
+            b'w' => Ast::Set(ByteSet::word()),
+            b'W' => Ast::Set(ByteSet::word().negate()),
+            b'd' => Ast::Set(ByteSet::digit()),
+            b'D' => Ast::Set(ByteSet::digit().negate()),
+            b's' => Ast::Set(ByteSet::space()),
+            b'S' => Ast::Set(ByteSet::space().negate()),
+            b'n' => Ast::Set(ByteSet::range(b'\n', b'\n')),
+            b't' => Ast::Set(ByteSet::range(b'\t', b'\t')),
+            b if b.is_ascii_punctuation() || b == b' ' => Ast::Set(ByteSet::range(b, b)),
+            _ => {
+                self.i -= 1;
+                return self.err("unsupported escape");
+            }
+        })
+    }
+
+    /// After `[`: the class up to and including `]`.
+    fn class(&mut self) -> Result<ByteSet, Error> {
+        let negated = self.eat(b'^');
+        let mut set = ByteSet::default();
+        let mut first = true;
+        loop {
+            let Some(b) = self.peek() else {
+                return self.err("unclosed class");
+            };
+            if b == b']' && !first {
+                self.i += 1;
+                break;
+            }
+            first = false;
+            if b == b'[' {
+                return self.err("nested classes are not supported");
+            }
+            self.i += 1;
+            let lo = if b == b'\\' {
+                match self.escape(true)? {
+                    Ast::Set(s) => match s.single() {
+                        Some(one) => one,
+                        None => {
+                            set.union(&s);
+                            continue;
+                        }
+                    },
+                    _ => return self.err("unsupported escape in a class"),
+                }
+            } else {
+                b
+            };
+            // A range `lo-hi`, unless `-` is last.
+            if self.peek() == Some(b'-') && self.p.get(self.i + 1).is_some_and(|&n| n != b']') {
+                self.i += 1;
+                let Some(hi) = self.peek() else {
+                    return self.err("unclosed class");
+                };
+                self.i += 1;
+                let hi = if hi == b'\\' {
+                    match self.escape(true)? {
+                        Ast::Set(s) => match s.single() {
+                            Some(one) => one,
+                            None => return self.err("a class cannot end a range"),
+                        },
+                        _ => return self.err("unsupported escape in a class"),
+                    }
+                } else {
+                    hi
+                };
+                if hi < lo {
+                    return self.err("range out of order");
+                }
+                set.union(&ByteSet::range(lo, hi));
+            } else {
+                set.insert(lo);
+            }
+        }
+        Ok(if negated { set.negate() } else { set })
+    }
+}
+
+/// One NFA state. `u32` fields are state indices.
+#[derive(Clone, Copy, Debug)]
+enum State {
+    /// Consume byte `.0`, go to `.1`.
+    Lit(u8, u32),
+    /// Consume one byte of set `.0` (an index into [`Nfa::sets`]), go to `.1`.
+    Byte(u32, u32),
+    /// Consume up to `max` bytes of set `set`, then (or at once) go to `next`.
+    Gap { set: u32, max: u32, next: u32 },
+    /// Go to both.
+    Split(u32, u32),
+    /// Go on if the assertion holds here.
+    Look(Look, u32),
+    /// Pattern `.0` matches.
+    Match(u32),
+}
+
+/// A compiled pattern (or several, for a set).
+#[derive(Debug)]
+struct Nfa {
+    states: Vec<State>,
+    sets: Vec<ByteSet>,
+    start: u32,
+    /// Byte to equivalence class: bytes in one class are alike for every set and for `\b`.
+    classes: [u8; 256],
+    /// One byte of each class.
+    reps: Vec<u8>,
+    /// Each gap's set and bound (for [`Pattern::exact_needed`]).
+    gaps: Vec<(ByteSet, u32)>,
+    patterns: u32,
+}
+
+struct Compiler {
+    states: Vec<State>,
+    sets: Vec<ByteSet>,
+    set_ids: HashMap<ByteSet, u32>,
+    gaps: Vec<(ByteSet, u32)>,
+}
+
+impl Compiler {
+    fn push(&mut self, s: State) -> Result<u32, Error> {
+        if self.states.len() >= MAX_STATES {
+            return Err(Error {
+                offset: 0,
+                message: "pattern too large",
+            });
+        }
+        self.states.push(s);
+        Ok((self.states.len() - 1) as u32)
+    }
+
+    fn set(&mut self, s: ByteSet) -> u32 {
+        let n = self.sets.len() as u32;
+        *self.set_ids.entry(s).or_insert_with(|| {
+            self.sets.push(s);
+            n
+        })
+    }
+
+    /// Compiles `ast` so that it continues to `next`; returns its entry state.
+    fn emit(&mut self, ast: &Ast, next: u32) -> Result<u32, Error> {
+        Ok(match ast {
+            Ast::Empty => next,
+            Ast::Set(s) => match s.single() {
+                Some(b) => self.push(State::Lit(b, next))?,
+                None => {
+                    let id = self.set(*s);
+                    self.push(State::Byte(id, next))?
+                }
+            },
+            Ast::Look(l) => self.push(State::Look(*l, next))?,
+            Ast::Concat(items) => {
+                let mut cur = next;
+                for item in items.iter().rev() {
+                    cur = self.emit(item, cur)?;
+                }
+                cur
+            }
+            Ast::Alt(alts) => {
+                let mut cur = self.emit(&alts[alts.len() - 1], next)?;
+                for alt in alts[..alts.len() - 1].iter().rev() {
+                    let a = self.emit(alt, next)?;
+                    cur = self.push(State::Split(a, cur))?;
+                }
+                cur
+            }
+            Ast::Repeat { sub, min, max } => {
+                let mut cur = next;
+                match (sub.as_ref(), *max) {
+                    (Ast::Set(s), Some(max)) if max >= GAP_FROM => {
+                        let set = self.set(*s);
+                        let bound = max - min;
+                        if !self.gaps.contains(&(*s, max)) {
+                            self.gaps.push((*s, max));
+                        }
+                        cur = self.push(State::Gap {
+                            set,
+                            max: bound,
+                            next: cur,
+                        })?;
+                    }
+                    (_, Some(max)) => {
+                        for _ in *min..max {
+                            let body = self.emit(sub, cur)?;
+                            cur = self.push(State::Split(body, cur))?;
+                        }
+                    }
+                    (_, None) => {
+                        let lp = self.push(State::Split(0, 0))?;
+                        let body = self.emit(sub, lp)?;
+                        self.states[lp as usize] = State::Split(body, cur);
+                        cur = lp;
+                    }
+                }
+                for _ in 0..*min {
+                    cur = self.emit(sub, cur)?;
+                }
+                cur
+            }
+        })
+    }
+}
+
+fn parse(pattern: &str) -> Result<Ast, Error> {
+    let mut p = Parser {
+        p: pattern.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    let ast = p.alternation()?;
+    if p.i < p.p.len() {
+        return p.err("unmatched `)`");
+    }
+    Ok(ast)
+}
+
+impl Nfa {
+    fn new(patterns: &[&str]) -> Result<Nfa, Error> {
+        let mut c = Compiler {
+            states: Vec::new(),
+            sets: Vec::new(),
+            set_ids: HashMap::new(),
+            gaps: Vec::new(),
+        };
+        let mut starts = Vec::with_capacity(patterns.len());
+        for (i, p) in patterns.iter().enumerate() {
+            let ast = parse(p)?;
+            let m = c.push(State::Match(i as u32))?;
+            starts.push(c.emit(&ast, m)?);
+        }
+        let mut start = match starts.pop() {
+            Some(s) => s,
+            None => c.push(State::Split(u32::MAX, u32::MAX))?,
+        };
+        while let Some(s) = starts.pop() {
+            start = c.push(State::Split(s, start))?;
+        }
+        // Equivalence classes: a new class wherever some set, or word-ness, changes.
+        let mut boundary = [false; 256];
+        let mut check = |s: &ByteSet| {
+            for b in 1..=255u8 {
+                if s.contains(b) != s.contains(b - 1) {
+                    boundary[b as usize] = true;
+                }
+            }
+        };
+        for s in &c.sets {
+            check(s);
+        }
+        check(&ByteSet::word());
+        for st in &c.states {
+            if let State::Lit(b, _) = *st {
+                boundary[b as usize] = true;
+                if b < 255 {
+                    boundary[b as usize + 1] = true;
+                }
+            }
+        }
+        let mut classes = [0u8; 256];
+        let mut reps = vec![0u8];
+        let mut k = 0u8;
+        for b in 1..=255u8 {
+            if boundary[b as usize] {
+                k += 1;
+                reps.push(b);
+            }
+            classes[b as usize] = k;
+        }
+        Ok(Nfa {
+            states: c.states,
+            sets: c.sets,
+            start,
+            classes,
+            reps,
+            gaps: c.gaps,
+            patterns: patterns.len() as u32,
+        })
+    }
+}
+
+/// Where in the text a closure is computed: what the assertions see.
+#[derive(Clone, Copy)]
+struct Ctx {
+    at_start: bool,
+    at_end: bool,
+    prev_word: bool,
+    next_word: bool,
+}
+
+impl Ctx {
+    fn holds(&self, look: Look) -> bool {
+        match look {
+            Look::Start => self.at_start,
+            Look::End => self.at_end,
+            Look::Word => self.prev_word != self.next_word,
+            Look::NotWord => self.prev_word == self.next_word,
+        }
+    }
+}
+
+/// Scratch space for an epsilon closure.
+struct Closure {
+    stamp: Vec<u32>,
+    generation: u32,
+    stack: Vec<u32>,
+    /// Byte-consuming states reached (`Byte` and `Gap`).
+    consuming: Vec<u32>,
+    /// Patterns that match here.
+    matches: Vec<u32>,
+}
+
+impl Closure {
+    fn new(n: usize) -> Closure {
+        Closure {
+            stamp: vec![0; n],
+            generation: 0,
+            stack: Vec::new(),
+            consuming: Vec::new(),
+            matches: Vec::new(),
+        }
+    }
+
+    fn next_generation(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.fill(0);
+            self.generation = 1;
+        }
+        self.consuming.clear();
+        self.matches.clear();
+    }
+
+    /// The closure of `seeds`, plus the start state if `start` (the search is unanchored:
+    /// a match may begin anywhere).
+    fn compute(&mut self, nfa: &Nfa, seeds: &[u32], ctx: Ctx, start: bool) {
+        self.next_generation();
+        self.stack.extend(seeds.iter().rev());
+        if start {
+            self.stack.push(nfa.start);
+        }
+        while let Some(s) = self.stack.pop() {
+            let Some(state) = nfa.states.get(s as usize) else {
+                continue; // the empty set's dead end
+            };
+            if self.stamp[s as usize] == self.generation {
+                continue;
+            }
+            self.stamp[s as usize] = self.generation;
+            match *state {
+                State::Byte(..) | State::Lit(..) => self.consuming.push(s),
+                State::Gap { next, .. } => {
+                    self.consuming.push(s);
+                    self.stack.push(next);
+                }
+                State::Split(a, b) => {
+                    self.stack.push(b);
+                    self.stack.push(a);
+                }
+                State::Look(l, next) => {
+                    if ctx.holds(l) {
+                        self.stack.push(next);
+                    }
+                }
+                State::Match(p) => self.matches.push(p),
+            }
+        }
+    }
+}
+
+const UNKNOWN: u32 = u32::MAX;
+const FLAG_START: u32 = 1;
+const FLAG_WORD: u32 = 2;
+
+/// A fast hash for state sets (FxHash's multiply-rotate): the keys are short lists of
+/// small integers made by this module, not attacker-chosen.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+/// The NFA states that byte `b` leads to from the consuming states of a closure.
+fn step(nfa: &Nfa, consuming: &[u32], b: u8, out: &mut Vec<u32>) {
+    for &s in consuming {
+        match nfa.states[s as usize] {
+            State::Lit(x, next) if x == b => out.push(next),
+            State::Byte(set, next) if nfa.sets[set as usize].contains(b) => out.push(next),
+            State::Gap { set, .. } if nfa.sets[set as usize].contains(b) => out.push(s),
+            _ => {}
+        }
+    }
+}
+
+/// What the unanchored start contributes to a transition: the states its closure steps to on
+/// the byte, and the patterns that match right there (empty patterns, or ones that are only
+/// assertions).
+struct StartStep {
+    next: Box<[u32]>,
+    matches: Box<[u32]>,
+}
+
+/// The lazy DFA's states and transitions, built as the text needs them. A DFA state is the
+/// set of NFA states entered by the last byte (before their closure, which depends on the
+/// next byte through `\b`) and whether that byte was a word byte or there was none yet. The
+/// start state's closure is in every state (a match may begin anywhere); its step on each
+/// byte class is computed once ([`StartStep`]).
+struct Lazy {
+    /// `trans[state * classes + class]`: `next << 1 | matched-before-this-byte`, or UNKNOWN.
+    trans: Vec<u32>,
+    /// The patterns that matched before the byte of each transition that has its flag set.
+    trans_matches: HashMap<u32, Box<[u32]>, FxBuild>,
+    /// The patterns that match at the end of the text, per state (computed on demand).
+    end: Vec<Option<Box<[u32]>>>,
+    /// Each state's key: its NFA states, then its flags.
+    keys: Vec<Box<[u32]>>,
+    ids: HashMap<Box<[u32]>, u32, FxBuild>,
+    /// `starts[flags * classes + class]`, computed on demand.
+    starts: Vec<Option<StartStep>>,
+    closure: Closure,
+    scratch: Vec<u32>,
+    /// The matches of the transition computed last.
+    last_matches: Option<Box<[u32]>>,
+}
+
+impl Lazy {
+    fn new(nfa: &Nfa) -> Lazy {
+        let mut l = Lazy {
+            trans: Vec::new(),
+            trans_matches: HashMap::default(),
+            end: Vec::new(),
+            keys: Vec::new(),
+            ids: HashMap::default(),
+            starts: (0..4 * nfa.reps.len()).map(|_| None).collect(),
+            closure: Closure::new(nfa.states.len()),
+            scratch: Vec::new(),
+            last_matches: None,
+        };
+        l.scratch.push(FLAG_START);
+        l.intern(nfa);
+        l
+    }
+
+    fn clear(&mut self, nfa: &Nfa) {
+        self.trans.clear();
+        self.trans_matches.clear();
+        self.end.clear();
+        self.keys.clear();
+        self.ids.clear();
+        let pending = std::mem::replace(&mut self.scratch, vec![FLAG_START]);
+        self.intern(nfa);
+        self.scratch = pending;
+    }
+
+    /// The state whose key is in `scratch` (NFA states, then flags), added if new.
+    fn intern(&mut self, nfa: &Nfa) -> u32 {
+        if let Some(&id) = self.ids.get(self.scratch.as_slice()) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        let key: Box<[u32]> = self.scratch.as_slice().into();
+        self.keys.push(key.clone());
+        self.end.push(None);
+        self.trans
+            .extend(std::iter::repeat(UNKNOWN).take(nfa.reps.len()));
+        self.ids.insert(key, id);
+        id
+    }
+
+    fn ctx(flags: u32, next: Option<u8>) -> Ctx {
+        Ctx {
+            at_start: flags & FLAG_START != 0,
+            at_end: next.is_none(),
+            prev_word: flags & FLAG_WORD != 0,
+            next_word: next.is_some_and(is_word),
+        }
+    }
+
+    /// The start state's contribution to a transition on `class` after a byte with `flags`.
+    fn start_step(&mut self, nfa: &Nfa, flags: u32, class: usize) -> &StartStep {
+        let i = flags as usize * nfa.reps.len() + class;
+        if self.starts[i].is_none() {
+            let b = nfa.reps[class];
+            self.closure
+                .compute(nfa, &[], Lazy::ctx(flags, Some(b)), true);
+            let mut next = Vec::new();
+            step(nfa, &self.closure.consuming, b, &mut next);
+            next.sort_unstable();
+            next.dedup();
+            let mut matches = self.closure.matches.clone();
+            matches.sort_unstable();
+            matches.dedup();
+            self.starts[i] = Some(StartStep {
+                next: next.into(),
+                matches: matches.into(),
+            });
+        }
+        self.starts[i].as_ref().expect("just computed")
+    }
+
+    /// The transition of `state` on `class`, computed and stored.
+    fn compute(&mut self, nfa: &Nfa, state: u32, class: usize) -> u32 {
+        let b = nfa.reps[class];
+        let key = std::mem::take(&mut self.keys[state as usize]);
+        let (&flags, seeds) = key.split_last().unwrap_or((&0, &[]));
+        self.closure
+            .compute(nfa, seeds, Lazy::ctx(flags, Some(b)), false);
+        self.keys[state as usize] = key;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        step(nfa, &self.closure.consuming, b, &mut scratch);
+        let mut matches = std::mem::take(&mut self.closure.matches);
+        let start = self.start_step(nfa, flags, class);
+        scratch.extend_from_slice(&start.next);
+        matches.extend_from_slice(&start.matches);
+        scratch.sort_unstable();
+        scratch.dedup();
+        scratch.push(if is_word(b) { FLAG_WORD } else { 0 });
+        self.scratch = scratch;
+        let matched = !matches.is_empty();
+        let matches: Option<Box<[u32]>> = matched.then(|| {
+            matches.sort_unstable();
+            matches.dedup();
+            matches.as_slice().into()
+        });
+        let stored = self.keys.len() < CACHE_STATES;
+        if !stored {
+            // Full: start over with only the state the search moves to.
+            self.clear(nfa);
+        }
+        let next = self.intern(nfa);
+        let t = next << 1 | matched as u32;
+        if stored {
+            self.trans[state as usize * nfa.reps.len() + class] = t;
+            if let Some(m) = &matches {
+                self.trans_matches
+                    .insert(state << 8 | class as u32, m.clone());
+            }
+        }
+        self.last_matches = matches;
+        t
+    }
+
+    /// The patterns that match at the end of the text in `state`.
+    fn end_matches(&mut self, nfa: &Nfa, state: u32) -> &[u32] {
+        if self.end[state as usize].is_none() {
+            let key = std::mem::take(&mut self.keys[state as usize]);
+            let (&flags, seeds) = key.split_last().unwrap_or((&0, &[]));
+            self.closure
+                .compute(nfa, seeds, Lazy::ctx(flags, None), true);
+            self.keys[state as usize] = key;
+            let mut m = self.closure.matches.clone();
+            m.sort_unstable();
+            m.dedup();
+            self.end[state as usize] = Some(m.into());
+        }
+        self.end[state as usize].as_deref().unwrap_or(&[])
+    }
+
+    /// Runs over `text`; calls `found(patterns, end)` where patterns match, until it returns
+    /// `false`. Returns whether it was stopped.
+    fn search(
+        &mut self,
+        nfa: &Nfa,
+        text: &[u8],
+        mut found: impl FnMut(&[u32], usize) -> bool,
+    ) -> bool {
+        let n = nfa.reps.len();
+        let mut s = 0u32;
+        for (i, &b) in text.iter().enumerate() {
+            let class = nfa.classes[b as usize] as usize;
+            let mut t = self.trans[s as usize * n + class];
+            let fresh = t == UNKNOWN;
+            if fresh {
+                t = self.compute(nfa, s, class);
+            }
+            if t & 1 != 0 {
+                let m = if fresh {
+                    self.last_matches.as_deref()
+                } else {
+                    self.trans_matches
+                        .get(&(s << 8 | class as u32))
+                        .map(|m| &m[..])
+                };
+                if !found(m.unwrap_or(&[]), i) {
+                    return true;
+                }
+            }
+            s = t >> 1;
+        }
+        let m: Box<[u32]> = self.end_matches(nfa, s).into();
+        !m.is_empty() && !found(&m, text.len())
+    }
+}
+
+/// A compiled pattern. Each search borrows its own lazy DFA state through a lock, so a
+/// `Pattern` can be shared (`static`).
+pub struct Pattern {
+    nfa: Nfa,
+    lazy: std::sync::Mutex<Option<Lazy>>,
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pattern")
+            .field("states", &self.nfa.states.len())
+            .finish()
+    }
+}
+
+impl Pattern {
+    /// Compiles one pattern.
+    pub fn new(pattern: &str) -> Result<Pattern, Error> {
+        Pattern::set(&[pattern])
+    }
+
+    /// Compiles several patterns into one automaton that tells which of them match.
+    pub fn set(patterns: &[&str]) -> Result<Pattern, Error> {
+        Ok(Pattern {
+            nfa: Nfa::new(patterns)?,
+            lazy: std::sync::Mutex::new(None),
+        })
+    }
+
+    /// The number of NFA states (a measure of the pattern's size).
+    pub fn states(&self) -> usize {
+        self.nfa.states.len()
+    }
+
+    fn with_lazy<R>(&self, f: impl FnOnce(&mut Lazy, &Nfa) -> R) -> R {
+        let mut guard = self.lazy.lock().unwrap_or_else(|e| e.into_inner());
+        let lazy = guard.get_or_insert_with(|| Lazy::new(&self.nfa));
+        f(lazy, &self.nfa)
+    }
+
+    /// Does the pattern match anywhere in `text`, reading each gap as unbounded? The same as
+    /// [`Pattern::is_match_exact`] unless [`Pattern::exact_needed`] says otherwise.
+    pub fn is_match_relaxed(&self, text: &[u8]) -> bool {
+        self.with_lazy(|lazy, nfa| lazy.search(nfa, text, |_, _| false))
+    }
+
+    /// The patterns of a set that match somewhere in `text` (relaxed, like
+    /// [`Pattern::is_match_relaxed`]), in pattern order.
+    pub fn matches_relaxed(&self, text: &[u8]) -> Vec<usize> {
+        let mut seen = vec![false; self.nfa.patterns as usize];
+        self.with_lazy(|lazy, nfa| {
+            lazy.search(nfa, text, |m, _| {
+                for &p in m {
+                    seen[p as usize] = true;
+                }
+                true
+            })
+        });
+        (0..seen.len()).filter(|&i| seen[i]).collect()
+    }
+
+    /// The patterns of a set that match somewhere in `text` (relaxed), in the order of the end
+    /// of their first match.
+    pub fn first_matches_relaxed(&self, text: &[u8]) -> Vec<usize> {
+        let mut seen = vec![false; self.nfa.patterns as usize];
+        let mut order = Vec::new();
+        self.with_lazy(|lazy, nfa| {
+            lazy.search(nfa, text, |m, _| {
+                for &p in m {
+                    if !std::mem::replace(&mut seen[p as usize], true) {
+                        order.push(p as usize);
+                    }
+                }
+                true
+            })
+        });
+        order
+    }
+
+    /// Whether the relaxed answer might differ from the exact one on `text`: some gap's class
+    /// has a run in `text` longer than the gap's bound. `runs` caches the longest runs of the
+    /// classes across the patterns asked about the same text.
+    pub fn exact_needed(&self, text: &[u8], runs: &mut Runs) -> bool {
+        self.nfa
+            .gaps
+            .iter()
+            .any(|(set, max)| runs.longest(text, set) > *max as usize)
+    }
+
+    /// Does the pattern match anywhere in `text`, every gap within its bound?
+    pub fn is_match(&self, text: &[u8], runs: &mut Runs) -> bool {
+        if !self.is_match_relaxed(text) {
+            return false;
+        }
+        !self.exact_needed(text, runs) || self.is_match_exact(text)
+    }
+
+    /// The exact answer by simulating the NFA with a counter per gap (for a single pattern).
+    pub fn is_match_exact(&self, text: &[u8]) -> bool {
+        let nfa = &self.nfa;
+        let n = nfa.states.len();
+        // best[s]: the smallest count with which gap state s is active at this position.
+        let mut best = vec![u32::MAX; n];
+        let mut stamp = vec![0u32; n];
+        let mut generation = 0u32;
+        let mut consuming: Vec<(u32, u32)> = Vec::new();
+        let mut seeds: Vec<(u32, u32)> = Vec::new();
+        let mut stack: Vec<(u32, u32)> = Vec::new();
+        for i in 0..=text.len() {
+            let ctx = Ctx {
+                at_start: i == 0,
+                at_end: i == text.len(),
+                prev_word: i > 0 && is_word(text[i - 1]),
+                next_word: i < text.len() && is_word(text[i]),
+            };
+            generation += 1;
+            consuming.clear();
+            stack.extend(seeds.drain(..).rev());
+            stack.push((nfa.start, 0));
+            while let Some((s, count)) = stack.pop() {
+                let Some(state) = nfa.states.get(s as usize) else {
+                    continue;
+                };
+                let su = s as usize;
+                if stamp[su] == generation {
+                    if count < best[su] {
+                        // Only a gap carries a count; its successors are already reached.
+                        best[su] = count;
+                        if let Some(c) = consuming.iter_mut().find(|c| c.0 == s) {
+                            c.1 = count;
+                        }
+                    }
+                    continue;
+                }
+                stamp[su] = generation;
+                best[su] = count;
+                match *state {
+                    State::Byte(..) | State::Lit(..) => consuming.push((s, 0)),
+                    State::Gap { next, .. } => {
+                        consuming.push((s, count));
+                        stack.push((next, 0));
+                    }
+                    State::Split(a, b) => {
+                        stack.push((b, 0));
+                        stack.push((a, 0));
+                    }
+                    State::Look(l, next) => {
+                        if ctx.holds(l) {
+                            stack.push((next, 0));
+                        }
+                    }
+                    State::Match(_) => return true,
+                }
+            }
+            let Some(&b) = text.get(i) else { break };
+            for &(s, count) in &consuming {
+                match nfa.states[s as usize] {
+                    State::Lit(x, next) if x == b => seeds.push((next, 0)),
+                    State::Byte(set, next) if nfa.sets[set as usize].contains(b) => {
+                        seeds.push((next, 0))
+                    }
+                    State::Gap { set, max, .. }
+                        if count < max && nfa.sets[set as usize].contains(b) =>
+                    {
+                        seeds.push((s, count + 1))
+                    }
+                    _ => {}
+                }
+            }
+            if generation == u32::MAX {
+                stamp.fill(0);
+                generation = 0;
+            }
+        }
+        false
+    }
+}
+
+/// The longest run of each gap class in one text, computed on first need.
+#[derive(Default)]
+pub struct Runs {
+    known: Vec<(ByteSet, usize)>,
+}
+
+impl Runs {
+    fn longest(&mut self, text: &[u8], set: &ByteSet) -> usize {
+        if let Some(&(_, n)) = self.known.iter().find(|(c, _)| c == set) {
+            return n;
+        }
+        let (mut longest, mut run) = (0, 0);
+        for &b in text {
+            if set.contains(b) {
+                run += 1;
+                longest = longest.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        self.known.push((*set, longest));
+        longest
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(p: &str, t: &str) -> bool {
+        let p = Pattern::new(p).unwrap();
+        let relaxed = p.is_match_relaxed(t.as_bytes());
+        let exact = p.is_match_exact(t.as_bytes());
+        let mut runs = Runs::default();
+        assert_eq!(p.is_match(t.as_bytes(), &mut runs), exact, "{t:?}");
+        assert!(!exact || relaxed);
+        exact
+    }
+
+    #[test]
+    fn basics() {
+        assert!(m(r"\bsell\b", "we sell data"));
+        assert!(!m(r"\bsell\b", "we reseller"));
+        assert!(m(r"^we", "we sell"));
+        assert!(!m(r"^sell", "we sell"));
+        assert!(m(r"data$", "we sell data"));
+        assert!(!m(r"we$", "we sell data"));
+        assert!(m(r"a[^.;:]{0,12}b", "a1234567890b"));
+        assert!(!m(r"a[^.;:]{0,12}b", "a1234567890123b"));
+        assert!(!m(r"a[^.;:]{0,12}b", "a12.34b"));
+        assert!(m(r"(?: [a-z'-]+){0,3} x", " a b c x"));
+        assert!(m(r"colou?r", "color"));
+        assert!(m(r"\d{1,4} days", "for 30 days"));
+        assert!(m("", "anything"));
+        assert!(m(r"\W*$", "x"));
+        assert!(m(r"x\B", "xy"));
+        assert!(!m(r"x\B", "x y"));
+    }
+
+    #[test]
+    fn sets_report_each_pattern() {
+        let s = Pattern::set(&["sell", "share", r"\bdata\b", "zzz"]).unwrap();
+        assert_eq!(s.matches_relaxed(b"we share data and sell"), vec![0, 1, 2]);
+        assert_eq!(
+            s.first_matches_relaxed(b"we share data and sell"),
+            vec![1, 2, 0]
+        );
+    }
+
+    #[test]
+    fn errors() {
+        for p in [
+            "(", "a)", "[a", "a{2,1}", "*a", r"\p{L}", "(?i)a", r"\", "a{99999}",
+        ] {
+            assert!(Pattern::new(p).is_err(), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_full_cache_starts_over() {
+        // Many distinct states: every position a new set of counters.
+        let p = Pattern::new(r"(?:a|b)*a(?:a|b){12}c").unwrap();
+        let text: Vec<u8> = (0..20000)
+            .map(|i| if i % 7 < 3 { b'a' } else { b'b' })
+            .collect();
+        assert!(!p.is_match_relaxed(&text));
+        let mut t = text.clone();
+        t.extend_from_slice(b"aaaaaaaaaaaaac");
+        assert!(p.is_match_relaxed(&t));
+    }
+}
