@@ -123,6 +123,8 @@ fn is_word(b: u8) -> bool {
 #[derive(Debug)]
 enum Ast {
     Empty,
+    /// A run of literal bytes.
+    Lits(Vec<u8>),
     Set(ByteSet),
     Look(Look),
     Concat(Vec<Ast>),
@@ -133,6 +135,22 @@ enum Ast {
         max: Option<u32>,
     },
 }
+
+/// Per byte: 0 a plain literal, 1 syntax, 2 a repetition operator.
+const SYNTAX: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let syntax = b"()[].^$\\|";
+    let mut i = 0;
+    while i < syntax.len() {
+        t[syntax[i] as usize] = 1;
+        i += 1;
+    }
+    t[b'*' as usize] = 2;
+    t[b'+' as usize] = 2;
+    t[b'?' as usize] = 2;
+    t[b'{' as usize] = 2;
+    t
+};
 
 struct Parser<'p> {
     p: &'p [u8],
@@ -181,6 +199,20 @@ impl Parser<'_> {
         while let Some(b) = self.peek() {
             if b == b'|' || b == b')' {
                 break;
+            }
+            // A plain literal byte not followed by a repetition joins the run before it.
+            let plain = SYNTAX[b as usize] == 0;
+            let repeated = self
+                .p
+                .get(self.i + 1)
+                .is_some_and(|&n| SYNTAX[n as usize] == 2);
+            if plain && !repeated {
+                self.i += 1;
+                match items.last_mut() {
+                    Some(Ast::Lits(run)) => run.push(b),
+                    _ => items.push(Ast::Lits(vec![b])),
+                }
+                continue;
             }
             let atom = self.atom()?;
             items.push(self.repeats(atom)?);
@@ -396,7 +428,7 @@ struct Nfa {
 struct Compiler {
     states: Vec<State>,
     sets: Vec<ByteSet>,
-    set_ids: HashMap<ByteSet, u32>,
+    set_ids: HashMap<ByteSet, u32, FxBuild>,
     gaps: Vec<(ByteSet, u32)>,
 }
 
@@ -424,6 +456,13 @@ impl Compiler {
     fn emit(&mut self, ast: &Ast, next: u32) -> Result<u32, Error> {
         Ok(match ast {
             Ast::Empty => next,
+            Ast::Lits(run) => {
+                let mut cur = next;
+                for &b in run.iter().rev() {
+                    cur = self.push(State::Lit(b, cur))?;
+                }
+                cur
+            }
             Ast::Set(s) => match s.single() {
                 Some(b) => self.push(State::Lit(b, next))?,
                 None => {
@@ -502,7 +541,7 @@ impl Nfa {
         let mut c = Compiler {
             states: Vec::new(),
             sets: Vec::new(),
-            set_ids: HashMap::new(),
+            set_ids: HashMap::default(),
             gaps: Vec::new(),
         };
         let mut starts = Vec::with_capacity(patterns.len());
@@ -519,31 +558,29 @@ impl Nfa {
             start = c.push(State::Split(s, start))?;
         }
         // Equivalence classes: a new class wherever some set, or word-ness, changes.
-        let mut boundary = [false; 256];
-        let mut check = |s: &ByteSet| {
-            for b in 1..=255u8 {
-                if s.contains(b) != s.contains(b - 1) {
-                    boundary[b as usize] = true;
-                }
+        // Bit b of `edges`: byte b starts a new class (some set, or word-ness, changes there).
+        let mut edges = ByteSet::default();
+        for set in c.sets.iter().chain([&ByteSet::word()]) {
+            let w = set.0;
+            for k in 0..4 {
+                let carry = if k == 0 { 0 } else { w[k - 1] >> 63 };
+                edges.0[k] |= w[k] ^ (w[k] << 1 | carry);
             }
-        };
-        for s in &c.sets {
-            check(s);
         }
-        check(&ByteSet::word());
         for st in &c.states {
             if let State::Lit(b, _) = *st {
-                boundary[b as usize] = true;
+                edges.insert(b);
                 if b < 255 {
-                    boundary[b as usize + 1] = true;
+                    edges.insert(b + 1);
                 }
             }
         }
+        let boundary = |b: u8| edges.contains(b);
         let mut classes = [0u8; 256];
         let mut reps = vec![0u8];
         let mut k = 0u8;
         for b in 1..=255u8 {
-            if boundary[b as usize] {
+            if boundary(b) {
                 k += 1;
                 reps.push(b);
             }
