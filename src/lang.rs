@@ -37,6 +37,8 @@
 //! winner give `"und"` with confidence 0.
 
 use std::collections::HashMap;
+
+use crate::pattern::FxBuild;
 use std::sync::OnceLock;
 
 /// At most this many bytes from the start of the text are read.
@@ -599,10 +601,10 @@ const NLANG: usize = STOPWORDS.len();
 const MAX_WORD: usize = 24;
 
 /// Word → bit set of the languages (indexes into `STOPWORDS`) whose list has it.
-fn stopword_table() -> &'static HashMap<&'static str, u16> {
-    static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn stopword_table() -> &'static HashMap<&'static str, u16, FxBuild> {
+    static TABLE: OnceLock<HashMap<&'static str, u16, FxBuild>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         for (index, (_, words)) in STOPWORDS.iter().enumerate() {
             for word in words.iter() {
                 *table.entry(*word).or_insert(0u16) |= 1 << index;
@@ -686,7 +688,7 @@ impl Hits {
 
 /// The state of one scan.
 struct Scan {
-    table: &'static HashMap<&'static str, u16>,
+    table: &'static HashMap<&'static str, u16, FxBuild>,
     /// Hits of the whole text.
     all: Hits,
     /// Hits of the current chunk.

@@ -28,10 +28,11 @@
 //! # Untrusted input
 //! Patterns come from the rule files; the text is hostile. Every search is one pass over the
 //! text: the lazy DFA does constant work per byte once its states exist, and builds at most
-//! one state per byte; its memory is bounded ([`CACHE_STATES`]) by starting over when full.
+//! one state per byte; its memory is bounded ([`CACHE_BYTES`]) by starting over when full.
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Bounded repetitions of one byte class with at least this upper bound become gaps.
 pub const GAP_FROM: u32 = 10;
@@ -39,8 +40,10 @@ pub const GAP_FROM: u32 = 10;
 /// Repetitions are expanded into copies; beyond this the pattern is refused.
 const MAX_STATES: usize = 1 << 16;
 
-/// The lazy DFA of one pattern keeps at most this many states, then starts over.
-pub const CACHE_STATES: usize = 2048;
+/// The lazy DFA of one pattern keeps at most this many bytes of transitions (4 per state and
+/// byte class), then starts over; a set of patterns (the rules' gates, which read every
+/// sentence) four times as many.
+pub const CACHE_BYTES: usize = 512 << 10;
 
 /// A pattern that does not parse, with the byte offset where it went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -691,10 +694,10 @@ const UNKNOWN: u32 = u32::MAX;
 const FLAG_START: u32 = 1;
 const FLAG_WORD: u32 = 2;
 
-/// A fast hash for state sets (FxHash's multiply-rotate): the keys are short lists of
-/// small integers made by this module, not attacker-chosen.
+/// A fast hash (FxHash's multiply-rotate) for keys made by the crate itself, never chosen by
+/// the input: state sets here, the stopword table in `lang.rs`.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl std::hash::Hasher for FxHasher {
     fn finish(&self) -> u64 {
@@ -716,7 +719,8 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A `HashMap` hasher built on [`FxHasher`].
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// The NFA states that byte `b` leads to from the consuming states of a closure: entered
 /// states into `out`, gaps that consumed `b` (and stay) into `gaps`.
@@ -731,7 +735,7 @@ fn step(nfa: &Nfa, consuming: &[u32], b: u8, out: &mut Vec<u32>, gaps: &mut Vec<
     }
 }
 
-/// One NFA state's step over a byte class (see [`Lazy::step_of`]): where its lists start in
+/// The start state's step over a byte class (see [`Lazy::start_step`]): where its lists start in
 /// the arena and their lengths.
 #[derive(Clone, Copy)]
 struct StepRef {
@@ -740,9 +744,6 @@ struct StepRef {
     gaps: u32,
     matches: u32,
 }
-
-/// The step cache is cleared when it holds this many entries (4 MB).
-const STEP_ARENA: usize = 1 << 20;
 
 /// The lazy DFA's states and transitions, built as the text needs them. A DFA state is the
 /// set of NFA states entered by the last byte (before their closure, which depends on the
@@ -756,10 +757,10 @@ struct Lazy {
     /// The patterns that match at the end of the text, per state (computed on demand).
     end: Vec<Option<Box<[u32]>>>,
     /// Each state's key: its NFA states, then its flags.
-    keys: Vec<Box<[u32]>>,
-    ids: HashMap<Box<[u32]>, u32, FxBuild>,
-    /// [`Lazy::step_of`]'s results: key (state, flags, class), value in `arena`.
-    steps: HashMap<u64, StepRef, FxBuild>,
+    keys: Vec<Arc<[u32]>>,
+    ids: HashMap<Arc<[u32]>, u32, FxBuild>,
+    /// [`Lazy::start_step`]'s results, `[flags * classes + class]`, lists in `arena`.
+    starts: Vec<StepRef>,
     arena: Vec<u32>,
     matches: Vec<u32>,
     closure: Closure,
@@ -792,7 +793,15 @@ impl Lazy {
             end: Vec::new(),
             keys: Vec::new(),
             ids: HashMap::default(),
-            steps: HashMap::default(),
+            starts: vec![
+                StepRef {
+                    off: u32::MAX,
+                    next: 0,
+                    gaps: 0,
+                    matches: 0,
+                };
+                4 * nfa.reps.len()
+            ],
             arena: Vec::new(),
             matches: Vec::new(),
             closure: Closure::new(nfa.states.len()),
@@ -823,7 +832,7 @@ impl Lazy {
             return id;
         }
         let id = self.keys.len() as u32;
-        let key: Box<[u32]> = self.scratch.as_slice().into();
+        let key: Arc<[u32]> = self.scratch.as_slice().into();
         self.keys.push(key.clone());
         self.end.push(None);
         self.trans
@@ -841,29 +850,19 @@ impl Lazy {
         }
     }
 
-    /// What one NFA state (or the start, `seed == None`) contributes to a transition on
-    /// `class` after a byte with `flags`: the closure of the state, stepped over the byte,
-    /// computed once per (state, flags, class). The start is in every DFA state (a match may
-    /// begin anywhere) and its closure is large: the first bytes of every alternative.
-    /// (Stepping every NFA state of a DFA state this way was measured: 1.5x the instructions,
-    /// as the closures of a DFA state's NFA states overlap.)
-    fn step_of(&mut self, nfa: &Nfa, seed: Option<u32>, flags: u32, class: usize) -> StepRef {
-        let id = seed.map_or(nfa.states.len() as u64, u64::from);
-        let key = id << 16 | (flags as u64) << 8 | class as u64;
-        if let Some(&r) = self.steps.get(&key) {
-            return r;
-        }
-        if self.arena.len() > STEP_ARENA {
-            self.steps.clear();
-            self.arena.clear();
+    /// What the start state contributes to a transition on `class` after a byte with
+    /// `flags`: its closure stepped over the byte, computed once per (flags, class). The start
+    /// is in every DFA state (a match may begin anywhere) and its closure is large: the first
+    /// bytes of every alternative. (Caching the step of every NFA state of a DFA state this
+    /// way was measured: 1.5x the instructions, as their closures overlap.)
+    fn start_step(&mut self, nfa: &Nfa, flags: u32, class: usize) -> StepRef {
+        let i = flags as usize * nfa.reps.len() + class;
+        if self.starts[i].off != u32::MAX {
+            return self.starts[i];
         }
         let b = nfa.reps[class];
-        let seeds: &[u32] = match &seed {
-            Some(s) => std::slice::from_ref(s),
-            None => &[],
-        };
         self.closure
-            .compute(nfa, seeds, Lazy::ctx(flags, Some(b)), seed.is_none());
+            .compute(nfa, &[], Lazy::ctx(flags, Some(b)), true);
         let (mut next, mut gaps) = (Vec::new(), Vec::new());
         step(nfa, &self.closure.consuming, b, &mut next, &mut gaps);
         let off = self.arena.len() as u32;
@@ -880,7 +879,7 @@ impl Lazy {
             gaps: gaps.len() as u32,
             matches: self.closure.matches.len() as u32,
         };
-        self.steps.insert(key, r);
+        self.starts[i] = r;
         r
     }
 
@@ -898,13 +897,12 @@ impl Lazy {
     /// The transition of `state` on `class`, computed and stored.
     fn compute(&mut self, nfa: &Nfa, state: u32, class: usize) -> u32 {
         let b = nfa.reps[class];
-        let key = std::mem::take(&mut self.keys[state as usize]);
+        let key = Arc::clone(&self.keys[state as usize]);
         let (&flags, seeds) = key.split_last().unwrap_or((&0, &[]));
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         self.closure
             .compute(nfa, seeds, Lazy::ctx(flags, Some(b)), false);
-        self.keys[state as usize] = key;
         step(
             nfa,
             &self.closure.consuming,
@@ -915,7 +913,7 @@ impl Lazy {
         let mut matches = std::mem::take(&mut self.matches);
         matches.clear();
         matches.extend_from_slice(&self.closure.matches);
-        let r = self.step_of(nfa, None, flags, class);
+        let r = self.start_step(nfa, flags, class);
         let (next, gaps, m) = self.parts(r);
         scratch.extend_from_slice(next);
         scratch.extend_from_slice(gaps);
@@ -933,7 +931,12 @@ impl Lazy {
         });
         self.matches = matches;
         let matches = found;
-        let stored = self.keys.len() < CACHE_STATES;
+        let budget = if nfa.patterns > 1 {
+            4 * CACHE_BYTES
+        } else {
+            CACHE_BYTES
+        };
+        let stored = self.trans.len() * 4 < budget;
         if !stored {
             // Full: start over with only the state the search moves to.
             self.clear(nfa);
@@ -954,11 +957,10 @@ impl Lazy {
     /// The patterns that match at the end of the text in `state`.
     fn end_matches(&mut self, nfa: &Nfa, state: u32) -> &[u32] {
         if self.end[state as usize].is_none() {
-            let key = std::mem::take(&mut self.keys[state as usize]);
+            let key = Arc::clone(&self.keys[state as usize]);
             let (&flags, seeds) = key.split_last().unwrap_or((&0, &[]));
             self.closure
                 .compute(nfa, seeds, Lazy::ctx(flags, None), true);
-            self.keys[state as usize] = key;
             let mut m = self.closure.matches.clone();
             m.sort_unstable();
             m.dedup();
@@ -971,7 +973,7 @@ impl Lazy {
     /// in which a gap state carries the number of bytes it has consumed; only the smallest
     /// count per gap state matters (it can do all that a larger one can), so the work per byte
     /// is bounded by the number of NFA states. The unanchored start is stepped through the
-    /// lazy DFA's cached steps ([`Lazy::step_of`]), so only the threads a match has begun cost
+    /// lazy DFA's cached start steps ([`Lazy::start_step`]), so only the threads a match has begun cost
     /// anything.
     fn exact(&mut self, nfa: &Nfa, text: &[u8]) -> bool {
         let mut x = std::mem::take(&mut self.exact);
@@ -1039,7 +1041,7 @@ impl Lazy {
                     break 'search !self.closure.matches.is_empty();
                 };
                 let class = nfa.classes[b as usize] as usize;
-                let r = self.step_of(nfa, None, flags, class);
+                let r = self.start_step(nfa, flags, class);
                 let (next, gaps, matches) = self.parts(r);
                 if !matches.is_empty() {
                     break 'search true;
