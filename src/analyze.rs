@@ -824,7 +824,7 @@ pub fn rules_in_sentence(sentence: &str) -> Vec<&'static str> {
     found.into_iter().map(|r| RULES[r].id).collect()
 }
 
-/// English name of a language code that [`lang::detect`] returns.
+/// English name of a language code that the language detector returns.
 pub fn language_name(code: &str) -> &'static str {
     match code {
         "en" => "English",
