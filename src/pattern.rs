@@ -482,12 +482,24 @@ impl Compiler {
                 cur
             }
             Ast::Alt(alts) => {
-                let mut cur = self.emit(&alts[alts.len() - 1], next)?;
-                for alt in alts[..alts.len() - 1].iter().rev() {
-                    let a = self.emit(alt, next)?;
-                    cur = self.push(State::Split(a, cur))?;
+                // Alternatives share their literal prefixes (a trie): `share|shares|sharing`
+                // enters one state for `s`, not three, so closures and DFA states stay small.
+                let mut trie = Trie {
+                    nodes: vec![TrieNode::new(0)],
+                    rests: Vec::new(),
+                };
+                for alt in alts {
+                    let (prefix, rest): (&[u8], &[Ast]) = match alt {
+                        Ast::Lits(run) => (run, &[]),
+                        Ast::Concat(items) => match items.first() {
+                            Some(Ast::Lits(run)) => (run, &items[1..]),
+                            _ => (&[], std::slice::from_ref(alt)),
+                        },
+                        _ => (&[], std::slice::from_ref(alt)),
+                    };
+                    trie.insert(prefix, rest);
                 }
-                cur
+                self.emit_trie(&trie, 0, next)?
             }
             Ast::Repeat { sub, min, max } => {
                 let mut cur = next;
@@ -523,6 +535,96 @@ impl Compiler {
                 cur
             }
         })
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The literal-prefix trie of an alternation: for each node the byte that leads to it, its
+/// first child and next sibling, and the first of the rests (alternatives whose prefix ends
+/// there, a linked list through `rests`).
+struct Trie<'a> {
+    nodes: Vec<TrieNode>,
+    rests: Vec<(&'a [Ast], u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct TrieNode {
+    byte: u8,
+    child: u32,
+    sibling: u32,
+    rest: u32,
+}
+
+impl TrieNode {
+    fn new(byte: u8) -> TrieNode {
+        TrieNode {
+            byte,
+            child: NONE,
+            sibling: NONE,
+            rest: NONE,
+        }
+    }
+}
+
+impl<'a> Trie<'a> {
+    fn insert(&mut self, prefix: &[u8], rest: &'a [Ast]) {
+        let mut node = 0usize;
+        for &b in prefix {
+            let mut c = self.nodes[node].child;
+            while c != NONE && self.nodes[c as usize].byte != b {
+                c = self.nodes[c as usize].sibling;
+            }
+            if c == NONE {
+                c = self.nodes.len() as u32;
+                let mut n = TrieNode::new(b);
+                n.sibling = self.nodes[node].child;
+                self.nodes.push(n);
+                self.nodes[node].child = c;
+            }
+            node = c as usize;
+        }
+        self.rests.push((rest, self.nodes[node].rest));
+        self.nodes[node].rest = (self.rests.len() - 1) as u32;
+    }
+}
+
+impl Compiler {
+    fn emit_seq(&mut self, items: &[Ast], next: u32) -> Result<u32, Error> {
+        let mut cur = next;
+        for item in items.iter().rev() {
+            cur = self.emit(item, cur)?;
+        }
+        Ok(cur)
+    }
+
+    /// Emits trie node `node` continuing to `next`; returns its entry.
+    fn emit_trie(&mut self, trie: &Trie, node: usize, next: u32) -> Result<u32, Error> {
+        let mut cur = NONE;
+        let mut join = |c: &mut Compiler, e: u32| -> Result<(), Error> {
+            cur = if cur == NONE || cur == e {
+                e
+            } else {
+                c.push(State::Split(e, cur))?
+            };
+            Ok(())
+        };
+        let mut r = trie.nodes[node].rest;
+        while r != NONE {
+            let (rest, more) = trie.rests[r as usize];
+            let e = self.emit_seq(rest, next)?;
+            join(self, e)?;
+            r = more;
+        }
+        let mut c = trie.nodes[node].child;
+        while c != NONE {
+            let n = trie.nodes[c as usize];
+            let inner = self.emit_trie(trie, c as usize, next)?;
+            let e = self.push(State::Lit(n.byte, inner))?;
+            join(self, e)?;
+            c = n.sibling;
+        }
+        Ok(if cur == NONE { next } else { cur })
     }
 }
 
