@@ -138,20 +138,20 @@ impl Matcher {
         for i in self.gates.matches_relaxed(normalized) {
             let rule = &RULES[i];
             let pattern = self.patterns[i].get_or_init(|| compiled(rule.pattern));
-            let matched = if rule.needs.is_none() {
-                // The gate was the pattern itself, read with unbounded gaps: it matched.
-                !pattern.exact_needed(normalized, &mut runs) || pattern.is_match_exact(normalized)
-            } else {
-                pattern.is_match(normalized, &mut runs)
-            };
-            if !matched {
+            // Without `needs`, the gate was the pattern itself, read with unbounded gaps.
+            if rule.needs.is_some() && !pattern.is_match_relaxed(normalized) {
                 continue;
             }
+            // The guard before the pattern's exact check: a guarded sentence needs no exact
+            // reading of the pattern's counted gaps.
             if let Some(unless) = rule.unless {
                 let guard = self.guards[i].get_or_init(|| compiled(unless));
                 if guard.is_match(normalized, &mut runs) {
                     continue;
                 }
+            }
+            if pattern.exact_needed(normalized, &mut runs) && !pattern.is_match_exact(normalized) {
+                continue;
             }
             out.push(i);
         }
