@@ -1091,6 +1091,15 @@ impl Lazy {
                     flags |= FLAG_WORD;
                 }
                 let next = text.get(i).copied();
+                if let (true, Some(b)) = (x.seeds.is_empty(), next) {
+                    // No match under way: only a start here could begin one. Most bytes
+                    // cannot; their (cached) start step is empty.
+                    let class = nfa.classes[b as usize] as usize;
+                    let r = self.starts[flags as usize * nfa.reps.len() + class];
+                    if r.off != u32::MAX && r.next == 0 && r.gaps == 0 && r.matches == 0 {
+                        continue;
+                    }
+                }
                 let ctx = Lazy::ctx(flags, next);
                 x.generation = x.generation.wrapping_add(1);
                 if x.generation == 0 {
