@@ -240,7 +240,7 @@ impl Parser<'_> {
     }
 
     fn repeats(&mut self, mut atom: Ast) -> Result<Ast, Error> {
-        loop {
+        for _ in 0..=4 {
             let (min, max) = match self.peek() {
                 Some(b'*') => (0, None),
                 Some(b'+') => (1, None),
@@ -278,6 +278,7 @@ impl Parser<'_> {
                 max,
             };
         }
+        self.err("more than four repetition operators in a row")
     }
 
     fn atom(&mut self) -> Result<Ast, Error> {

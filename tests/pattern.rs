@@ -189,3 +189,39 @@ proptest! {
         prop_assert_eq!(b.is_match_exact(&t), a.is_match(&t), "exact: pattern {} on {:?}", p, String::from_utf8_lossy(&t));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    /// Any string is either refused with an error or compiled; what compiles means what the
+    /// `regex` crate means by it. Nothing panics.
+    #[test]
+    fn arbitrary_pattern_strings_are_refused_or_agree(
+        p in prop::collection::vec(prop::sample::select(b"ab .()[]^$|*+?{},-0123\\bwdsBW:".to_vec()), 0..16),
+        texts in prop::collection::vec(text(), 4),
+    ) {
+        let p = String::from_utf8(p).unwrap();
+        if let Ok(ours) = Pattern::new(&p) {
+            let theirs = RegexBuilder::new(&p).unicode(false).build();
+            prop_assert!(theirs.is_ok(), "we accept {:?}, regex refuses it", p);
+            let theirs = theirs.unwrap();
+            for t in &texts {
+                let mut runs = Runs::default();
+                prop_assert_eq!(ours.is_match(t, &mut runs), theirs.is_match(t), "pattern {:?} on {:?}", p, String::from_utf8_lossy(t));
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_patterns_are_refused_not_overflowed() {
+    for p in [
+        "a".repeat(10) + &"*".repeat(10_000),
+        "(".repeat(10_000),
+        "(?:".repeat(5_000) + "a" + &")".repeat(5_000),
+        "(?:a{1000}){1000}".to_string(),
+        "[".to_string(),
+    ] {
+        assert!(Pattern::new(&p).is_err(), "{}", &p[..p.len().min(40)]);
+    }
+}
