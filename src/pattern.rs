@@ -864,6 +864,8 @@ struct Lazy {
     ids: HashMap<Arc<[u32]>, u32, FxBuild>,
     /// [`Lazy::start_step`]'s results, `[flags * classes + class]`, lists in `arena`.
     starts: Vec<StepRef>,
+    /// [`Lazy::exit_step`]'s results, by (exit state, flags, class).
+    exits: HashMap<u64, StepRef, FxBuild>,
     arena: Vec<u32>,
     matches: Vec<u32>,
     closure: Closure,
@@ -886,6 +888,8 @@ struct Exact {
     consuming: Vec<(u32, u32)>,
     seeds: Vec<(u32, u32)>,
     stack: Vec<(u32, u32)>,
+    /// Exits of the gaps reached at this position, stepped through [`Lazy::exit_step`].
+    exits: Vec<u32>,
 }
 
 impl Lazy {
@@ -905,6 +909,7 @@ impl Lazy {
                 };
                 4 * nfa.reps.len()
             ],
+            exits: HashMap::default(),
             arena: Vec::new(),
             matches: Vec::new(),
             closure: Closure::new(nfa.states.len()),
@@ -963,9 +968,32 @@ impl Lazy {
         if self.starts[i].off != u32::MAX {
             return self.starts[i];
         }
+        let r = self.closed_step(nfa, None, flags, class);
+        self.starts[i] = r;
+        r
+    }
+
+    /// The same for the exit of a gap state (its `next`), which the exact simulation would
+    /// otherwise close again at every byte the gap spans.
+    fn exit_step(&mut self, nfa: &Nfa, exit: u32, flags: u32, class: usize) -> StepRef {
+        let key = (exit as u64) << 16 | (flags as u64) << 8 | class as u64;
+        if let Some(&r) = self.exits.get(&key) {
+            return r;
+        }
+        let r = self.closed_step(nfa, Some(exit), flags, class);
+        self.exits.insert(key, r);
+        r
+    }
+
+    /// The closure of `seed` (or of the start), stepped over the byte class, into the arena.
+    fn closed_step(&mut self, nfa: &Nfa, seed: Option<u32>, flags: u32, class: usize) -> StepRef {
         let b = nfa.reps[class];
+        let seeds: &[u32] = match &seed {
+            Some(s) => std::slice::from_ref(s),
+            None => &[],
+        };
         self.closure
-            .compute(nfa, &[], Lazy::ctx(flags, Some(b)), true);
+            .compute(nfa, seeds, Lazy::ctx(flags, Some(b)), seed.is_none());
         let (mut next, mut gaps) = (Vec::new(), Vec::new());
         step(nfa, &self.closure.consuming, b, &mut next, &mut gaps);
         let off = self.arena.len() as u32;
@@ -982,7 +1010,6 @@ impl Lazy {
             gaps: gaps.len() as u32,
             matches: self.closure.matches.len() as u32,
         };
-        self.starts[i] = r;
         r
     }
 
@@ -1108,6 +1135,7 @@ impl Lazy {
                     x.generation = 1;
                 }
                 x.consuming.clear();
+                x.exits.clear();
                 let mut seeds = std::mem::take(&mut x.seeds);
                 x.stack.extend(seeds.drain(..).rev());
                 x.seeds = seeds;
@@ -1130,10 +1158,14 @@ impl Lazy {
                             x.pos[su] = x.consuming.len() as u32;
                             x.consuming.push((s, 0));
                         }
-                        State::Gap { next, .. } => {
+                        State::Gap { next: exit, .. } => {
                             x.pos[su] = x.consuming.len() as u32;
                             x.consuming.push((s, count));
-                            x.stack.push((next, 0));
+                            if next.is_some() {
+                                x.exits.push(exit);
+                            } else {
+                                x.stack.push((exit, 0));
+                            }
                         }
                         State::Split(a, b) => {
                             x.stack.push((b, 0));
@@ -1164,6 +1196,24 @@ impl Lazy {
                         x.seeds.push((s, 1));
                     }
                 }
+                let mut exits = std::mem::take(&mut x.exits);
+                exits.sort_unstable();
+                exits.dedup();
+                for &e in &exits {
+                    let r = self.exit_step(nfa, e, flags, class);
+                    let (next, gaps, matches) = self.parts(r);
+                    if !matches.is_empty() {
+                        break 'search true;
+                    }
+                    x.seeds.extend(next.iter().map(|&s| (s, 0)));
+                    for &s in gaps {
+                        if matches!(nfa.states[s as usize], State::Gap { max, .. } if max > 0) {
+                            x.seeds.push((s, 1));
+                        }
+                    }
+                }
+                exits.clear();
+                x.exits = exits;
                 for &(s, count) in &x.consuming {
                     match nfa.states[s as usize] {
                         State::Lit(c, next) if c == b => x.seeds.push((next, 0)),
