@@ -1004,13 +1004,12 @@ impl Lazy {
         self.arena.extend_from_slice(&next);
         self.arena.extend_from_slice(&gaps);
         self.arena.extend_from_slice(&self.closure.matches);
-        let r = StepRef {
+        StepRef {
             off,
             next: next.len() as u32,
             gaps: gaps.len() as u32,
             matches: self.closure.matches.len() as u32,
-        };
-        r
+        }
     }
 
     /// The entered states, gaps and matches of a step.
