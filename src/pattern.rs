@@ -894,12 +894,14 @@ struct Exact {
 
 impl Lazy {
     fn new(nfa: &Nfa) -> Lazy {
+        // Room for the states a sentence or two builds, so that most automata never regrow.
+        const STATES: usize = 128;
         let mut l = Lazy {
-            trans: Vec::new(),
+            trans: Vec::with_capacity(STATES * nfa.reps.len()),
             trans_matches: HashMap::default(),
-            end: Vec::new(),
-            keys: Vec::new(),
-            ids: HashMap::default(),
+            end: Vec::with_capacity(STATES),
+            keys: Vec::with_capacity(STATES),
+            ids: HashMap::with_capacity_and_hasher(STATES, FxBuild::default()),
             starts: vec![
                 StepRef {
                     off: u32::MAX,
