@@ -1187,30 +1187,16 @@ impl Lazy {
                 };
                 let class = nfa.classes[b as usize] as usize;
                 let r = self.start_step(nfa, flags, class);
-                let (next, gaps, matches) = self.parts(r);
-                if !matches.is_empty() {
+                if self.seed(nfa, r, &mut x.seeds) {
                     break 'search true;
-                }
-                x.seeds.extend(next.iter().map(|&s| (s, 0)));
-                for &s in gaps {
-                    if matches!(nfa.states[s as usize], State::Gap { max, .. } if max > 0) {
-                        x.seeds.push((s, 1));
-                    }
                 }
                 let mut exits = std::mem::take(&mut x.exits);
                 exits.sort_unstable();
                 exits.dedup();
                 for &e in &exits {
                     let r = self.exit_step(nfa, e, flags, class);
-                    let (next, gaps, matches) = self.parts(r);
-                    if !matches.is_empty() {
+                    if self.seed(nfa, r, &mut x.seeds) {
                         break 'search true;
-                    }
-                    x.seeds.extend(next.iter().map(|&s| (s, 0)));
-                    for &s in gaps {
-                        if matches!(nfa.states[s as usize], State::Gap { max, .. } if max > 0) {
-                            x.seeds.push((s, 1));
-                        }
                     }
                 }
                 exits.clear();
@@ -1235,6 +1221,19 @@ impl Lazy {
         x.stack.clear();
         self.exact = x;
         found
+    }
+
+    /// Adds a cached step's states to the exact simulation's next threads: entered states with
+    /// count 0, gaps that consumed the byte with count 1. Returns whether it matched here.
+    fn seed(&self, nfa: &Nfa, r: StepRef, seeds: &mut Vec<(u32, u32)>) -> bool {
+        let (next, gaps, matches) = self.parts(r);
+        seeds.extend(next.iter().map(|&s| (s, 0)));
+        for &s in gaps {
+            if matches!(nfa.states[s as usize], State::Gap { max, .. } if max > 0) {
+                seeds.push((s, 1));
+            }
+        }
+        !matches.is_empty()
     }
 
     /// Runs over `text`; calls `found(patterns, end)` where patterns match, until it returns
