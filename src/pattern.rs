@@ -335,6 +335,18 @@ impl Parser<'_> {
         })
     }
 
+    /// One item of a class, its first byte `b` already consumed: a byte, or (after a backslash) a
+    /// byte or a whole class such as `\w`.
+    fn class_item(&mut self, b: u8) -> Result<Result<u8, ByteSet>, Error> {
+        if b != b'\\' {
+            return Ok(Ok(b));
+        }
+        match self.escape(true)? {
+            Ast::Set(s) => Ok(s.single().ok_or(s)),
+            _ => self.err("unsupported escape in a class"),
+        }
+    }
+
     /// After `[`: the class up to and including `]`.
     fn class(&mut self) -> Result<ByteSet, Error> {
         let negated = self.eat(b'^');
@@ -353,19 +365,12 @@ impl Parser<'_> {
                 return self.err("nested classes are not supported");
             }
             self.i += 1;
-            let lo = if b == b'\\' {
-                match self.escape(true)? {
-                    Ast::Set(s) => match s.single() {
-                        Some(one) => one,
-                        None => {
-                            set.union(&s);
-                            continue;
-                        }
-                    },
-                    _ => return self.err("unsupported escape in a class"),
+            let lo = match self.class_item(b)? {
+                Ok(one) => one,
+                Err(s) => {
+                    set.union(&s);
+                    continue;
                 }
-            } else {
-                b
             };
             // A range `lo-hi`, unless `-` is last.
             if self.peek() == Some(b'-') && self.p.get(self.i + 1).is_some_and(|&n| n != b']') {
@@ -374,16 +379,8 @@ impl Parser<'_> {
                     return self.err("unclosed class");
                 };
                 self.i += 1;
-                let hi = if hi == b'\\' {
-                    match self.escape(true)? {
-                        Ast::Set(s) => match s.single() {
-                            Some(one) => one,
-                            None => return self.err("a class cannot end a range"),
-                        },
-                        _ => return self.err("unsupported escape in a class"),
-                    }
-                } else {
-                    hi
+                let Ok(hi) = self.class_item(hi)? else {
+                    return self.err("a class cannot end a range");
                 };
                 if hi < lo {
                     return self.err("range out of order");
