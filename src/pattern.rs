@@ -721,10 +721,42 @@ impl Ctx {
     }
 }
 
-/// Scratch space for an epsilon closure.
-struct Closure {
+/// Which NFA states were reached in the current round (a closure, or one position of the
+/// exact simulation), cleared in O(1) by starting a new generation.
+#[derive(Default)]
+struct Stamps {
     stamp: Vec<u32>,
     generation: u32,
+}
+
+impl Stamps {
+    fn new(n: usize) -> Stamps {
+        Stamps {
+            stamp: vec![0; n],
+            generation: 0,
+        }
+    }
+
+    fn next_round(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.fill(0);
+            self.generation = 1;
+        }
+    }
+
+    fn seen(&self, s: usize) -> bool {
+        self.stamp[s] == self.generation
+    }
+
+    fn mark(&mut self, s: usize) {
+        self.stamp[s] = self.generation;
+    }
+}
+
+/// Scratch space for an epsilon closure.
+struct Closure {
+    stamps: Stamps,
     stack: Vec<u32>,
     /// Byte-consuming states reached (`Byte` and `Gap`).
     consuming: Vec<u32>,
@@ -735,8 +767,7 @@ struct Closure {
 impl Closure {
     fn new(n: usize) -> Closure {
         Closure {
-            stamp: vec![0; n],
-            generation: 0,
+            stamps: Stamps::new(n),
             stack: Vec::new(),
             consuming: Vec::new(),
             matches: Vec::new(),
@@ -744,11 +775,7 @@ impl Closure {
     }
 
     fn next_generation(&mut self) {
-        self.generation = self.generation.wrapping_add(1);
-        if self.generation == 0 {
-            self.stamp.fill(0);
-            self.generation = 1;
-        }
+        self.stamps.next_round();
         self.consuming.clear();
         self.matches.clear();
     }
@@ -765,10 +792,10 @@ impl Closure {
             let Some(state) = nfa.states.get(s as usize) else {
                 continue; // the empty set's dead end
             };
-            if self.stamp[s as usize] == self.generation {
+            if self.stamps.seen(s as usize) {
                 continue;
             }
-            self.stamp[s as usize] = self.generation;
+            self.stamps.mark(s as usize);
             match *state {
                 State::Byte(..) | State::Lit(..) => self.consuming.push(s),
                 State::Gap { next, .. } => {
@@ -876,11 +903,10 @@ struct Lazy {
 /// Scratch space of the NFA simulation with counters ([`Lazy::exact`]).
 #[derive(Default)]
 struct Exact {
-    /// `stamp[s] == generation`: state `s` was reached at this position; then `pos[s]` is its
-    /// index in `consuming` (if it consumes).
-    stamp: Vec<u32>,
+    /// The states reached at this position; for those that consume, `pos[s]` is their index
+    /// in `consuming`.
+    stamps: Stamps,
     pos: Vec<u32>,
-    generation: u32,
     /// Consuming states reached at this position, with the smallest count (gaps only).
     consuming: Vec<(u32, u32)>,
     seeds: Vec<(u32, u32)>,
@@ -1105,8 +1131,8 @@ impl Lazy {
     /// anything.
     fn exact(&mut self, nfa: &Nfa, text: &[u8]) -> bool {
         let mut x = std::mem::take(&mut self.exact);
-        if x.stamp.len() != nfa.states.len() {
-            x.stamp = vec![0; nfa.states.len()];
+        if x.pos.len() != nfa.states.len() {
+            x.stamps = Stamps::new(nfa.states.len());
             x.pos = vec![0; nfa.states.len()];
         }
         x.seeds.clear();
@@ -1127,11 +1153,7 @@ impl Lazy {
                     }
                 }
                 let ctx = Lazy::ctx(flags, next);
-                x.generation = x.generation.wrapping_add(1);
-                if x.generation == 0 {
-                    x.stamp.fill(0);
-                    x.generation = 1;
-                }
+                x.stamps.next_round();
                 x.consuming.clear();
                 x.exits.clear();
                 let mut seeds = std::mem::take(&mut x.seeds);
@@ -1142,7 +1164,7 @@ impl Lazy {
                         continue;
                     };
                     let su = s as usize;
-                    if x.stamp[su] == x.generation {
+                    if x.stamps.seen(su) {
                         if let State::Gap { .. } = state {
                             // Only a gap carries a count; its successors are already reached.
                             let c = &mut x.consuming[x.pos[su] as usize].1;
@@ -1150,7 +1172,7 @@ impl Lazy {
                         }
                         continue;
                     }
-                    x.stamp[su] = x.generation;
+                    x.stamps.mark(su);
                     match *state {
                         State::Byte(..) | State::Lit(..) => {
                             x.pos[su] = x.consuming.len() as u32;
