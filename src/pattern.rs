@@ -2,6 +2,22 @@
 //! syntax the rules use, a Thompson NFA, a lazy DFA that answers "does it match anywhere?" in
 //! one pass over the bytes, and an NFA simulation for counted gaps.
 //!
+//! ```
+//! use policy_lens::pattern::{Pattern, Runs};
+//!
+//! let p = Pattern::new(r"\bsell\b[^.;:]{0,20}?\bdata\b")?;
+//! let mut runs = Runs::default();
+//! assert!(p.is_match(b"we sell your data", &mut runs));
+//! // The gap stays inside one clause and within its bound.
+//! assert!(!p.is_match(b"we sell. data", &mut Runs::default()));
+//! assert!(!p.is_match(b"we sell many kinds of goods but not data", &mut Runs::default()));
+//!
+//! // A set tells which of its patterns match.
+//! let set = Pattern::set(&["sell", "share", "rent"])?;
+//! assert_eq!(set.matches_relaxed(b"we share and sell"), [0, 1]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! Why not the `regex` crate: it is general (Unicode, captures, many engines), and in
 //! WebAssembly its pattern compiler dominated both the cold start (hundreds of milliseconds to
 //! compile the rules a first report needs) and the module size (about 330 KB of 860 KB). The
