@@ -1302,8 +1302,8 @@ impl Lazy {
             }
             s = t >> 1;
         }
-        let m: Box<[u32]> = self.end_matches(nfa, s).into();
-        !m.is_empty() && !found(&m, text.len())
+        let m = self.end_matches(nfa, s);
+        !m.is_empty() && !found(m, text.len())
     }
 }
 
