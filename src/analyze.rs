@@ -606,14 +606,14 @@ fn retention(r: &Reading) -> Practice<RetentionVerdict, RetentionDetails> {
 fn periods(r: &Reading, hits: &[Hit]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for h in hits {
-        for (n, unit) in period_mentions(r.norm_of(h.sentence).as_bytes()) {
+        for (n, kind, unit) in period_mentions(r.norm_of(h.sentence).as_bytes()) {
             if out.len() == MAX_PERIODS {
                 return out;
             }
             let n = word_number(n)
                 .map(|v| v.to_string())
                 .unwrap_or_else(|| n.to_string());
-            let p = format!("{n} {unit}{}", if n == "1" { "" } else { "s" });
+            let p = format!("{n} {kind}{unit}{}", if n == "1" { "" } else { "s" });
             if !out.contains(&p) {
                 out.push(p);
             }
@@ -647,29 +647,37 @@ const NUMBER_WORDS: &[&str] = &[
     "ninety",
 ];
 
-/// The periods named in a normalised sentence, left to right, as (count, unit): "30 days",
-/// "thirteen (13) months", "30-day", "for a year" (count "1"), "within an hour". A count is
+/// The periods named in a normalised sentence, left to right, as (count, kind, unit): "30 days",
+/// "thirteen (13) months", "30-day", "one calendar year" (kind "calendar "), "10 business
+/// days", "for a year" (count "1"), "within an hour". A count is
 /// up to four digits or a [`NUMBER_WORDS`] word; "a"/"an" counts only after "for", "least",
 /// "to", "of", "about" or "within".
-fn period_mentions(s: &[u8]) -> Vec<(&str, &'static str)> {
+fn period_mentions(s: &[u8]) -> Vec<(&str, &'static str, &'static str)> {
     const UNITS: &[&str] = &["hour", "day", "week", "month", "year"];
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let text = |a: usize, b: usize| std::str::from_utf8(&s[a..b]).unwrap_or("");
-    // After the count: `[ -]unit` with an optional plural `s`, ending at a word boundary.
-    let unit_at = |i: usize| -> Option<(&'static str, usize)> {
+    // After the count: `[ -]`, an optional "calendar"/"business"/"full", the unit with an
+    // optional plural `s`, ending at a word boundary (the rules' `{unit}`).
+    let unit_at = |i: usize| -> Option<(&'static str, &'static str, usize)> {
         if !matches!(s.get(i), Some(b' ' | b'-')) {
             return None;
         }
+        let mut at = i + 1;
+        let kind = ["calendar ", "business ", "full "]
+            .into_iter()
+            .find(|k| s.get(at..).is_some_and(|r| r.starts_with(k.as_bytes())))
+            .unwrap_or("");
+        at += kind.len();
         UNITS.iter().find_map(|u| {
-            let rest = s.get(i + 1..)?;
-            let mut end = i + 1 + u.len();
+            let rest = s.get(at..)?;
+            let mut end = at + u.len();
             if !rest.starts_with(u.as_bytes()) {
                 return None;
             }
             if s.get(end) == Some(&b's') {
                 end += 1;
             }
-            (!s.get(end).is_some_and(|&b| word(b))).then_some((*u, end))
+            (!s.get(end).is_some_and(|&b| word(b))).then_some((kind, *u, end))
         })
     };
     let mut out = Vec::new();
@@ -724,14 +732,8 @@ fn period_mentions(s: &[u8]) -> Vec<(&str, &'static str)> {
                 } else {
                     continue;
                 }
-                for k in [j, j + 5, j + 9] {
-                    let ok = k == j
-                        || (k == j + 5 && s[j..].starts_with(b" full"))
-                        || (k == j + 9 && s[j..].starts_with(b" calendar"));
-                    if let Some(u) = ok.then(|| unit_at(k)).flatten() {
-                        found = Some(("1", u));
-                        break;
-                    }
+                if let Some(u) = unit_at(j) {
+                    found = Some(("1", u));
                 }
                 if found.is_some() {
                     break;
@@ -739,8 +741,8 @@ fn period_mentions(s: &[u8]) -> Vec<(&str, &'static str)> {
             }
         }
         match found {
-            Some((n, (unit, end))) => {
-                out.push((n, unit));
+            Some((n, (kind, unit, end))) => {
+                out.push((n, kind, unit));
                 i = end;
             }
             None => i += 1,
@@ -848,5 +850,53 @@ pub fn language_name(code: &str) -> &'static str {
         "el" => "Greek",
         "th" => "Thai",
         _ => "an unrecognised language",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::period_mentions;
+
+    fn periods(s: &str) -> Vec<String> {
+        period_mentions(s.as_bytes())
+            .into_iter()
+            .map(|(n, kind, unit)| format!("{n} {kind}{unit}"))
+            .collect()
+    }
+
+    #[test]
+    fn periods_are_read_with_their_count_and_kind() {
+        assert_eq!(
+            periods("we keep logs for 30 days and backups 13 months"),
+            ["30 day", "13 month"]
+        );
+        assert_eq!(
+            periods("thirteen (13) months, then a 30-day grace period"),
+            ["thirteen month", "30 day"]
+        );
+        assert_eq!(periods("twenty-four hours"), ["twenty-four hour"]);
+        assert_eq!(
+            periods("for a year, at least an hour, within a full day"),
+            ["1 year", "1 hour", "1 full day"]
+        );
+        // Regression: "one calendar year" matched the period rule but gave no period.
+        assert_eq!(
+            periods("records are purged after one calendar year"),
+            ["one calendar year"]
+        );
+        assert_eq!(
+            periods("we reply within 10 business days"),
+            ["10 business day"]
+        );
+        for none in [
+            "12345 days",
+            "2days",
+            "for another day",
+            "a year",
+            "daily",
+            "100 dayside",
+        ] {
+            assert!(periods(none).is_empty(), "{none}: {:?}", periods(none));
+        }
     }
 }
