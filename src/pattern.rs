@@ -343,7 +343,10 @@ impl Parser<'_> {
             b'S' => Ast::Set(ByteSet::space().negate()),
             b'n' => Ast::Set(ByteSet::range(b'\n', b'\n')),
             b't' => Ast::Set(ByteSet::range(b'\t', b'\t')),
-            b if b.is_ascii_punctuation() || b == b' ' => Ast::Set(ByteSet::range(b, b)),
+            // `\<` and `\>` are word-start and word-end assertions for `regex`: not supported.
+            b if (b.is_ascii_punctuation() && b != b'<' && b != b'>') || b == b' ' => {
+                Ast::Set(ByteSet::range(b, b))
+            }
             _ => {
                 self.i -= 1;
                 return self.err("unsupported escape");
@@ -380,20 +383,35 @@ impl Parser<'_> {
             if b == b'[' {
                 return self.err("nested classes are not supported");
             }
+            if matches!(self.p.get(self.i..self.i + 2), Some(b"&&" | b"~~" | b"--")) {
+                // Intersection, symmetric difference and difference for `regex`.
+                return self.err("class set operations are not supported");
+            }
             self.i += 1;
             let lo = match self.class_item(b)? {
                 Ok(one) => one,
                 Err(s) => {
+                    if self.peek() == Some(b'-')
+                        && self.p.get(self.i + 1).is_some_and(|&n| n != b']')
+                    {
+                        return self.err("a class cannot start a range");
+                    }
                     set.union(&s);
                     continue;
                 }
             };
             // A range `lo-hi`, unless `-` is last.
             if self.peek() == Some(b'-') && self.p.get(self.i + 1).is_some_and(|&n| n != b']') {
+                if self.p.get(self.i + 1) == Some(&b'-') {
+                    return self.err("class set operations are not supported");
+                }
                 self.i += 1;
                 let Some(hi) = self.peek() else {
                     return self.err("unclosed class");
                 };
+                if hi == b'[' {
+                    return self.err("nested classes are not supported");
+                }
                 self.i += 1;
                 let Ok(hi) = self.class_item(hi)? else {
                     return self.err("a class cannot end a range");
@@ -446,6 +464,8 @@ struct Compiler {
     states: Vec<State>,
     sets: Vec<ByteSet>,
     set_ids: HashMap<ByteSet, u32, FxBuild>,
+    /// Calls of [`Compiler::emit`], bounded.
+    work: usize,
     gaps: Vec<(ByteSet, u32)>,
 }
 
@@ -471,6 +491,14 @@ impl Compiler {
 
     /// Compiles `ast` so that it continues to `next`; returns its entry state.
     fn emit(&mut self, ast: &Ast, next: u32) -> Result<u32, Error> {
+        // Repetitions of something empty add no state but still cost work: bound it too.
+        self.work += 1;
+        if self.work > 4 * MAX_STATES {
+            return Err(Error {
+                offset: 0,
+                message: "pattern too large",
+            });
+        }
         Ok(match ast {
             Ast::Empty => next,
             Ast::Lits(run) => {
@@ -612,8 +640,21 @@ impl Compiler {
         Ok(cur)
     }
 
-    /// Emits trie node `node` continuing to `next`; returns its entry.
+    /// Emits trie node `node` continuing to `next`; returns its entry. A run of nodes with one
+    /// child and no alternative ending there (a long literal) is emitted in a loop, so the
+    /// recursion is only as deep as the branchings.
     fn emit_trie(&mut self, trie: &Trie, node: usize, next: u32) -> Result<u32, Error> {
+        let mut chain = Vec::new();
+        let mut node = node;
+        loop {
+            let n = trie.nodes[node];
+            let only = n.child != NONE && trie.nodes[n.child as usize].sibling == NONE;
+            if n.rest != NONE || !only {
+                break;
+            }
+            chain.push(trie.nodes[n.child as usize].byte);
+            node = n.child as usize;
+        }
         let mut cur = NONE;
         let mut join = |c: &mut Compiler, e: u32| -> Result<(), Error> {
             cur = if cur == NONE || cur == e {
@@ -638,11 +679,31 @@ impl Compiler {
             join(self, e)?;
             c = n.sibling;
         }
-        Ok(if cur == NONE { next } else { cur })
+        let mut entry = if cur == NONE { next } else { cur };
+        for &b in chain.iter().rev() {
+            entry = self.push(State::Lit(b, entry))?;
+        }
+        Ok(entry)
     }
 }
 
+/// Longer patterns are refused (the rules' longest is a few kilobytes).
+const MAX_PATTERN: usize = 1 << 20;
+
 fn parse(pattern: &str) -> Result<Ast, Error> {
+    if pattern.len() > MAX_PATTERN {
+        return Err(Error {
+            offset: MAX_PATTERN,
+            message: "pattern too large",
+        });
+    }
+    if let Some(offset) = pattern.bytes().position(|b| !b.is_ascii()) {
+        // Text is matched as bytes: a quantifier after `é` would repeat its last byte only.
+        return Err(Error {
+            offset,
+            message: "non-ASCII characters are not supported (text is folded to ASCII)",
+        });
+    }
     let mut p = Parser {
         p: pattern.as_bytes(),
         i: 0,
@@ -661,6 +722,7 @@ impl Nfa {
             states: Vec::new(),
             sets: Vec::new(),
             set_ids: HashMap::default(),
+            work: 0,
             gaps: Vec::new(),
         };
         let mut starts = Vec::with_capacity(patterns.len());
@@ -901,6 +963,8 @@ struct Lazy {
     end: Vec<Option<Box<[u32]>>>,
     /// Each state's key: its NFA states, then its flags.
     keys: Vec<Arc<[u32]>>,
+    /// Memory held by the keys, for the cache budget.
+    key_bytes: usize,
     ids: HashMap<Arc<[u32]>, u32, FxBuild>,
     /// [`Lazy::start_step`]'s results, `[flags * classes + class]`, lists in `arena`.
     starts: Vec<StepRef>,
@@ -940,6 +1004,7 @@ impl Lazy {
             trans_matches: HashMap::default(),
             end: Vec::with_capacity(STATES),
             keys: Vec::with_capacity(STATES),
+            key_bytes: 0,
             ids: HashMap::with_capacity_and_hasher(STATES, FxBuild::default()),
             starts: vec![
                 StepRef {
@@ -970,6 +1035,7 @@ impl Lazy {
         self.end.clear();
         self.keys.clear();
         self.ids.clear();
+        self.key_bytes = 0;
         let pending = std::mem::replace(&mut self.scratch, vec![FLAG_START]);
         self.intern(nfa);
         self.scratch = pending;
@@ -982,6 +1048,7 @@ impl Lazy {
         }
         let id = self.keys.len() as u32;
         let key: Arc<[u32]> = self.scratch.as_slice().into();
+        self.key_bytes += key.len() * 4 + 32;
         self.keys.push(key.clone());
         self.end.push(None);
         self.trans
@@ -1106,7 +1173,8 @@ impl Lazy {
         } else {
             CACHE_BYTES
         };
-        let stored = self.trans.len() * 4 < budget;
+        // Transitions, and the state keys (about as large again, twice over: map and list).
+        let stored = self.trans.len() * 4 + self.key_bytes < budget;
         if !stored {
             // Full: start over with only the state the search moves to.
             self.clear(nfa);

@@ -197,7 +197,7 @@ proptest! {
     /// `regex` crate means by it. Nothing panics.
     #[test]
     fn arbitrary_pattern_strings_are_refused_or_agree(
-        p in prop::collection::vec(prop::sample::select(b"ab .()[]^$|*+?{},-0123\\bwdsBW:".to_vec()), 0..16),
+        p in prop::collection::vec(prop::sample::select(b"ab .()[]^$|*+?{},-0123\\bwdsBW:<>&~".to_vec()), 0..16),
         texts in prop::collection::vec(text(), 4),
     ) {
         let p = String::from_utf8(p).unwrap();
@@ -224,4 +224,40 @@ fn hostile_patterns_are_refused_not_overflowed() {
     ] {
         assert!(Pattern::new(&p).is_err(), "{}", &p[..p.len().min(40)]);
     }
+}
+
+/// Found in review: repetitions of an empty group added no state, so `MAX_STATES` never stopped
+/// `(?:){1000}{1000}{1000}{1000}` (about 10^12 steps); a 65,000-byte literal in an alternation
+/// overflowed the stack in the prefix trie; `\<`, `\>`, class set operations (`&&`, `~~`,
+/// `--`), a class as a range boundary and non-ASCII meant something else than in `regex`.
+#[test]
+fn review_findings_are_refused_or_agree() {
+    let start = std::time::Instant::now();
+    for p in [
+        "(?:){1000}{1000}{1000}{1000}",
+        "(?:|){1000}{1000}{1000}",
+        r"\<a",
+        r"a\>",
+        "[a&&b]",
+        "[a~~b]",
+        "[!--]",
+        "[--a]",
+        r"[\d-z]",
+        "[--[]",
+        "^é+$",
+        "[é]",
+    ] {
+        assert!(Pattern::new(p).is_err(), "{p} should be refused");
+    }
+    // Refused at once, not after minutes (a bound on work, not a timed test of speed).
+    assert!(start.elapsed().as_secs() < 30);
+    let long = "a".repeat(65_000) + "|b";
+    let handle = std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(move || Pattern::new(&long).map(|p| p.is_match_relaxed(b"b")))
+        .unwrap();
+    assert!(matches!(
+        handle.join().expect("no stack overflow"),
+        Ok(true)
+    ));
 }
