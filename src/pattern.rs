@@ -950,6 +950,16 @@ struct StepRef {
     matches: u32,
 }
 
+impl StepRef {
+    /// Not computed yet.
+    const UNKNOWN: StepRef = StepRef {
+        off: u32::MAX,
+        next: 0,
+        gaps: 0,
+        matches: 0,
+    };
+}
+
 /// The lazy DFA's states and transitions, built as the text needs them. A DFA state is the
 /// set of NFA states entered by the last byte (before their closure, which depends on the
 /// next byte through `\b`) and whether that byte was a word byte or there was none yet. The
@@ -1006,15 +1016,7 @@ impl Lazy {
             keys: Vec::with_capacity(STATES),
             key_bytes: 0,
             ids: HashMap::with_capacity_and_hasher(STATES, FxBuild::default()),
-            starts: vec![
-                StepRef {
-                    off: u32::MAX,
-                    next: 0,
-                    gaps: 0,
-                    matches: 0,
-                };
-                4 * nfa.reps.len()
-            ],
+            starts: vec![StepRef::UNKNOWN; 4 * nfa.reps.len()],
             exits: HashMap::default(),
             arena: Vec::new(),
             matches: Vec::new(),
@@ -1339,17 +1341,12 @@ impl Lazy {
         !matches.is_empty()
     }
 
-    /// Runs over `text`; calls `found(patterns, end)` where patterns match, until it returns
+    /// Runs over `text`; calls `found(patterns)` where patterns match, until it returns
     /// `false`. Returns whether it was stopped.
-    fn search(
-        &mut self,
-        nfa: &Nfa,
-        text: &[u8],
-        mut found: impl FnMut(&[u32], usize) -> bool,
-    ) -> bool {
+    fn search(&mut self, nfa: &Nfa, text: &[u8], mut found: impl FnMut(&[u32]) -> bool) -> bool {
         let n = nfa.reps.len();
         let mut s = 0u32;
-        for (i, &b) in text.iter().enumerate() {
+        for &b in text {
             let class = nfa.classes[b as usize] as usize;
             let mut t = self.trans[s as usize * n + class];
             let fresh = t == UNKNOWN;
@@ -1364,14 +1361,14 @@ impl Lazy {
                         .get(&(s << 8 | class as u32))
                         .map(|m| &m[..])
                 };
-                if !found(m.unwrap_or(&[]), i) {
+                if !found(m.unwrap_or(&[])) {
                     return true;
                 }
             }
             s = t >> 1;
         }
         let m = self.end_matches(nfa, s);
-        !m.is_empty() && !found(m, text.len())
+        !m.is_empty() && !found(m)
     }
 }
 
@@ -1404,11 +1401,6 @@ impl Pattern {
         })
     }
 
-    /// The number of NFA states (a measure of the pattern's size).
-    pub fn states(&self) -> usize {
-        self.nfa.states.len()
-    }
-
     fn with_lazy<R>(&self, f: impl FnOnce(&mut Lazy, &Nfa) -> R) -> R {
         let mut guard = self.lazy.lock().unwrap_or_else(|e| e.into_inner());
         let lazy = guard.get_or_insert_with(|| Lazy::new(&self.nfa));
@@ -1418,22 +1410,15 @@ impl Pattern {
     /// Does the pattern match anywhere in `text`, reading each gap as unbounded? The same as
     /// [`Pattern::is_match_exact`] unless [`Pattern::exact_needed`] says otherwise.
     pub fn is_match_relaxed(&self, text: &[u8]) -> bool {
-        self.with_lazy(|lazy, nfa| lazy.search(nfa, text, |_, _| false))
+        self.with_lazy(|lazy, nfa| lazy.search(nfa, text, |_| false))
     }
 
     /// The patterns of a set that match somewhere in `text` (relaxed, like
     /// [`Pattern::is_match_relaxed`]), in pattern order.
     pub fn matches_relaxed(&self, text: &[u8]) -> Vec<usize> {
-        let mut seen = vec![false; self.nfa.patterns as usize];
-        self.with_lazy(|lazy, nfa| {
-            lazy.search(nfa, text, |m, _| {
-                for &p in m {
-                    seen[p as usize] = true;
-                }
-                true
-            })
-        });
-        (0..seen.len()).filter(|&i| seen[i]).collect()
+        let mut found = self.first_matches_relaxed(text);
+        found.sort_unstable();
+        found
     }
 
     /// The patterns of a set that match somewhere in `text` (relaxed), in the order of the end
@@ -1442,7 +1427,7 @@ impl Pattern {
         let mut seen = vec![false; self.nfa.patterns as usize];
         let mut order = Vec::new();
         self.with_lazy(|lazy, nfa| {
-            lazy.search(nfa, text, |m, _| {
+            lazy.search(nfa, text, |m| {
                 for &p in m {
                     if !std::mem::replace(&mut seen[p as usize], true) {
                         order.push(p as usize);
