@@ -4,38 +4,27 @@
 // Screenshots: target/screenshots/popup-{rtl,zoom200,...}.png.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import {
   SCREENSHOTS,
   auditInPage,
-  launchWithExtension,
   openPopup,
-  requireStaged,
-  startProxy,
-  startSite,
+  startHarness,
   tabIdOf,
-  waitForRegistration,
   waitForState,
 } from "./lib-ext.mjs";
 
+let harness;
 let site;
-let proxy;
 let ext;
 
 before(async () => {
-  requireStaged();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await startSite();
-  proxy = await startProxy();
-  ext = await launchWithExtension(proxy);
-  await waitForRegistration(ext);
+  harness = await startHarness();
+  ({ site, ext } = harness);
 });
 
 after(async () => {
-  await ext?.close();
-  await site?.close();
-  await proxy?.close();
+  await harness?.close();
 });
 
 async function visit(path) {

@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -12,18 +12,14 @@ import {
   ROOT,
   SCREENSHOTS,
   currentWorker,
-  launchWithExtension,
   openPopup,
   proxyHost,
-  requireStaged,
   sampleNames,
-  startProxy,
-  startSite,
+  startHarness,
   tabIdOf,
   tabState,
   textToHtml,
   toolbar,
-  waitForRegistration,
   waitForState,
 } from "./lib-ext.mjs";
 import { readFileSync } from "node:fs";
@@ -31,6 +27,7 @@ import { readFileSync } from "node:fs";
 const CLI = join(ROOT, "target", "release", "policy-lens");
 const PRACTICES = ["tracking", "sale", "retention"];
 
+let harness;
 let site;
 let proxy;
 let ext;
@@ -41,20 +38,14 @@ const expectedFetches = new Set();
 const timings = [];
 
 before(async () => {
-  requireStaged();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await startSite();
-  proxy = await startProxy();
-  ext = await launchWithExtension(proxy);
-  await waitForRegistration(ext);
+  harness = await startHarness();
+  ({ site, proxy, ext } = harness);
   ext.context.on("request", (r) => seenByPlaywright.push(r.url()));
 });
 
 after(async () => {
   site?.releaseSlow();
-  await ext?.close();
-  await site?.close();
-  await proxy?.close();
+  await harness?.close();
   if (timings.length) {
     console.log("\npage load → badge (the content script runs at document_idle):");
     for (const t of timings) console.log(`  ${t.name.padEnd(12)} ${String(t.fromLoad).padStart(5)} ms after load, ${String(t.fromStart).padStart(5)} ms after navigation start (analysis ${t.analyzeMs} ms, ${t.blocks} blocks)`);

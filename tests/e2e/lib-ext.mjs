@@ -5,7 +5,7 @@
 // forwarded), and Debian's Chromium with the unpacked extension in a fresh profile.
 import { createServer, request as httpRequest } from "node:http";
 import { connect } from "node:net";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -244,6 +244,39 @@ export async function launchWithExtension(proxy, { colorScheme = "light", javaSc
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What every extension test starts with: the test site, the recording proxy, and Chromium with
+ * the extension, its detection content script registered. Resolves to {site, proxy, ext, close};
+ * `close()` stops all three. What started is stopped again if a later step fails.
+ */
+export async function startHarness() {
+  requireStaged();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const started = [];
+  try {
+    const site = await startSite();
+    started.push(site);
+    const proxy = await startProxy();
+    started.push(proxy);
+    const ext = await launchWithExtension(proxy);
+    started.push(ext);
+    await waitForRegistration(ext);
+    return {
+      site,
+      proxy,
+      ext,
+      async close() {
+        await ext.close();
+        await site.close();
+        await proxy.close();
+      },
+    };
+  } catch (e) {
+    for (const s of started.reverse()) await s.close().catch(() => {});
+    throw e;
+  }
 }
 
 /** Waits until runtime.onInstalled has registered the detection content script. */
